@@ -1,0 +1,63 @@
+package dev.mana.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One API call as a handler sees it: method and path, the matched route's path parameters,
+ * query parameters, case-insensitive headers, the raw body (already base64-decoded), the
+ * caller from the authorizer, and the request id every log line and problem carries.
+ */
+public record ApiRequest(
+        String method,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        Headers headers,
+        byte[] body,
+        Caller caller,
+        String requestId,
+        String sourceIp) {
+
+    public ApiRequest {
+        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
+        headers = headers == null ? Headers.of(Map.of()) : headers;
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** The body read as JSON into {@code type}; bad JSON, wrong types and missing fields are 4xx. */
+    public <T> T json(Class<T> type) {
+        return Json.read(body, type);
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public Optional<String> header(String name) {
+        return headers.get(name);
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(queryParameters.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The path parameter '" + name + "' is missing.")
+                    .with("parameter", name);
+        }
+        return value;
+    }
+
+    /** The authenticated caller; a route that needs one answers 401 when the authorizer gave none. */
+    public Caller requireCaller() {
+        if (caller == null || caller.accountId() == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send an API key in x-api-key or a Bearer token.");
+        }
+        return caller;
+    }
+}
