@@ -8,13 +8,14 @@ mana_current_java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 [ -n "$mana_current_java" ] || mana_current_java="$(command -v java || true)"
 if [ -z "$mana_current_java" ] || [ "$(mana_java_feature "$mana_current_java")" -lt 21 ]; then
   mana_best="" mana_best_version=0
+  case $- in *f*) mana_noglob=1 ;; *) mana_noglob=0 ;; esac
   set +f # mvnw runs with globbing off
   for mana_jdk in /usr/lib/jvm/*/; do
     [ -x "${mana_jdk}bin/javac" ] || continue
     mana_version="$(mana_java_feature "${mana_jdk}bin/java")"
     if [ "$mana_version" -gt "$mana_best_version" ]; then mana_best="${mana_jdk%/}" mana_best_version="$mana_version"; fi
   done
-  set -f
+  [ "$mana_noglob" = 0 ] || set -f
   if [ "$mana_best_version" -ge 21 ]; then
     export JAVA_HOME="$mana_best"
   else

@@ -2,7 +2,6 @@ package dev.mana.platform;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.mana.platform.internal.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package dev.mana.platform;
 
-import dev.mana.platform.internal.PathTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

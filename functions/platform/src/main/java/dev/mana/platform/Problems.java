@@ -1,9 +1,5 @@
-package dev.mana.platform.internal;
+package dev.mana.platform;
 
-import dev.mana.platform.ApiException;
-import dev.mana.platform.ApiResponse;
-import dev.mana.platform.ErrorCode;
-import dev.mana.platform.Json;
 import java.util.LinkedHashMap;
 
 /** Renders an {@link ApiException} as RFC 9457 application/problem+json: the one place that does. */

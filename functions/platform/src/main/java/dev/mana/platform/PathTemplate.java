@@ -1,4 +1,4 @@
-package dev.mana.platform.internal;
+package dev.mana.platform;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

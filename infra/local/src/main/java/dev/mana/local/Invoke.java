@@ -1,0 +1,34 @@
+package dev.mana.local;
+
+import dev.mana.emulator.AwsEmulator;
+import dev.mana.emulator.EmulatedStack;
+import dev.mana.emulator.Template;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code infra/local/invoke FUNCTION EVENT.json}: runs one function on one event file and
+ * prints its response, as {@code sam local invoke} does, against the local stack.
+ */
+public final class Invoke {
+    private Invoke() {}
+
+    /** The function's raw response to the event, from its deployment jar. */
+    public static byte[] run(EmulatedStack stack, String function, Path event) throws Exception {
+        String logicalId = LocalFunctions.logicalId(stack.template(), function);
+        try (var sandbox = LocalFunctions.load(stack, logicalId)) {
+            return sandbox.invoke(Files.readAllBytes(event));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: infra/local/invoke FUNCTION EVENT.json   (FUNCTION: AuthFunction or auth)");
+            System.exit(2);
+        }
+        var stack = EmulatedStack.create(LocalApi.STACK, AwsEmulator.endpoint(), Template.load());
+        System.out.println(new String(run(stack, args[0], Path.of(args[1])), StandardCharsets.UTF_8));
+        System.exit(0);
+    }
+}

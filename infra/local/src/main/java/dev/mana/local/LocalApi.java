@@ -1,0 +1,75 @@
+package dev.mana.local;
+
+import dev.mana.emulator.AwsEmulator;
+import dev.mana.emulator.EmulatedStack;
+import dev.mana.emulator.OpenApi;
+import dev.mana.emulator.Template;
+import dev.mana.platform.Environment;
+
+/**
+ * {@code infra/local/start}: the whole API on http://localhost:PORT without Docker. Starts or
+ * reuses the emulator, creates the resources of template.yaml (stack {@code mana-local},
+ * kept between runs), loads every function from its deployment jar and serves openapi.yaml.
+ */
+public final class LocalApi implements AutoCloseable {
+    public static final String STACK = "mana-local";
+
+    private final EmulatedStack stack;
+    private final LocalFunctions functions;
+    private final LocalGateway gateway;
+    private final ApiKeyPlans keys;
+
+    private LocalApi(EmulatedStack stack, LocalFunctions functions, LocalGateway gateway, ApiKeyPlans keys) {
+        this.stack = stack;
+        this.functions = functions;
+        this.gateway = gateway;
+        this.keys = keys;
+    }
+
+    public static LocalApi start(String stackName, int port) throws Exception {
+        var stack = EmulatedStack.create(stackName, AwsEmulator.endpoint(), Template.load());
+        var functions = LocalFunctions.load(stack);
+        var keys = new ApiKeyPlans(stack.clients().apiGateway());
+        var gateway = new LocalGateway(OpenApi.load(), functions, keys, port);
+        gateway.start();
+        var api = new LocalApi(stack, functions, gateway, keys);
+        Environment.get("MANA_DEMO_KEY").ifPresent(api::createDemoKey);
+        return api;
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public EmulatedStack stack() {
+        return stack;
+    }
+
+    private void createDemoKey(String key) {
+        // The account and its 1,000 credits come with the accounts and credits services.
+        keys.ensureKey(key, stack.name() + "-FreeUsagePlan");
+        System.out.println("Demo API key " + key.substring(0, Math.min(12, key.length())) + "... is on the Free plan");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Environment.getInt("MANA_LOCAL_PORT", 3000);
+        var api = start(STACK, port);
+        api.functions
+                .all()
+                .values()
+                .forEach(f -> System.err.println("loaded " + f.name() + " in " + f.initMillis() + " ms"));
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+        System.out.println("Mana API ready on http://localhost:" + api.port());
+        Thread.currentThread().join();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        try {
+            functions.close();
+        } catch (Exception e) {
+            System.err.println("closing functions: " + e);
+        }
+    }
+}

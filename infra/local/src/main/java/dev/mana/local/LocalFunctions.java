@@ -1,0 +1,55 @@
+package dev.mana.local;
+
+import dev.mana.emulator.EmulatedStack;
+import dev.mana.emulator.RepoPaths;
+import dev.mana.emulator.Template;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every function of template.yaml, each loaded from its CodeUri jar into its own sandbox. */
+final class LocalFunctions implements AutoCloseable {
+    private final Map<String, FunctionSandbox> sandboxes;
+
+    private LocalFunctions(Map<String, FunctionSandbox> sandboxes) {
+        this.sandboxes = sandboxes;
+    }
+
+    static LocalFunctions load(EmulatedStack stack) throws Exception {
+        var sandboxes = new LinkedHashMap<String, FunctionSandbox>();
+        for (Template.FunctionSpec spec : stack.template().functions()) {
+            sandboxes.put(spec.logicalId(), load(stack, spec.logicalId()));
+        }
+        return new LocalFunctions(sandboxes);
+    }
+
+    static FunctionSandbox load(EmulatedStack stack, String logicalId) throws Exception {
+        var spec = stack.template().function(logicalId);
+        return FunctionSandbox.load(logicalId, RepoPaths.root().resolve(spec.codeUri()), stack.environment(logicalId));
+    }
+
+    /** Accepts the logical id (AuthFunction) or the module name (auth). */
+    static String logicalId(Template template, String name) {
+        for (var spec : template.functions()) {
+            if (spec.logicalId().equalsIgnoreCase(name) || spec.codeUri().startsWith("functions/" + name + "/")) {
+                return spec.logicalId();
+            }
+        }
+        throw new IllegalArgumentException("No function named " + name + " in template.yaml");
+    }
+
+    FunctionSandbox get(String logicalId) {
+        FunctionSandbox sandbox = sandboxes.get(logicalId);
+        if (sandbox == null)
+            throw new IllegalStateException("openapi.yaml names " + logicalId + ", which template.yaml lacks");
+        return sandbox;
+    }
+
+    Map<String, FunctionSandbox> all() {
+        return sandboxes;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (var sandbox : sandboxes.values()) sandbox.close();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mana.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mana.emulator.AwsEmulator;
+import dev.mana.emulator.EmulatedStack;
+import dev.mana.emulator.OpenApi;
+import dev.mana.emulator.Template;
+import dev.mana.platform.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local runtime as an operator uses it: real HTTP on loopback to the functions' jars. */
+class LocalApiIT {
+    static final HttpClient http = HttpClient.newHttpClient();
+    static LocalApi api;
+    static LocalGateway keyedGateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = LocalApi.start("it" + UUID.randomUUID().toString().substring(0, 8), 0);
+        // The same gateway over a route that requires an API key on a usage plan.
+        var functions = LocalFunctions.load(api.stack());
+        keyedGateway = new LocalGateway(
+                List.of(new OpenApi.Operation("GET", "/health", "AuthFunction", true, null)),
+                functions,
+                new ApiKeyPlans(api.stack().clients().apiGateway()),
+                0);
+        keyedGateway.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        keyedGateway.close();
+        api.close();
+        api.stack().close();
+    }
+
+    static HttpResponse<String> get(int port, String path, String apiKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (apiKey != null) request.header("x-api-key", apiKey);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void health_answers200WithEachDependency() throws Exception {
+        var response = get(api.port(), "/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var body = Json.mapper().readTree(response.body());
+        assertThat(body.path("dependencies").path("dynamodb").path("status").asText())
+                .isEqualTo("ok");
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void unknownPath_answersProblemJson404() throws Exception {
+        var response = get(api.port(), "/v1/nothing-here", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.mapper().readTree(response.body()).path("code").asText())
+                .isEqualTo("route_not_found");
+    }
+
+    @Test
+    void keyedRoute_refusesMissingAndUnknownKeys_andThrottlesPastTheBurst() throws Exception {
+        assertThat(get(keyedGateway.port(), "/health", null).statusCode()).isEqualTo(403);
+        assertThat(get(keyedGateway.port(), "/health", "mana_live_unknown").statusCode())
+                .isEqualTo(403);
+
+        String key = "mana_live_" + UUID.randomUUID().toString().replace("-", "");
+        new ApiKeyPlans(api.stack().clients().apiGateway())
+                .ensureKey(key, api.stack().name() + "-FreeUsagePlan");
+        int burst = Integer.parseInt(String.valueOf(((java.util.Map<?, ?>)
+                        Template.load().mappings().get("Tiers"))
+                .entrySet().stream()
+                        .filter(e -> e.getKey().equals("Free"))
+                        .map(e -> ((java.util.Map<?, ?>) e.getValue()).get("BurstLimit"))
+                        .findFirst()
+                        .orElseThrow()));
+
+        int ok = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < burst + 5; i++) {
+            last = get(keyedGateway.port(), "/health", key);
+            if (last.statusCode() == 200) ok++;
+            else break;
+        }
+        assertThat(ok).isGreaterThanOrEqualTo(burst);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(Json.mapper().readTree(last.body()).path("code").asText()).isEqualTo("rate_limited");
+        assertThat(last.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void emulatorEndpoint_isSharedWithTheStack() {
+        assertThat(api.stack().endpoint()).isEqualTo(AwsEmulator.endpoint());
+        assertThat(EmulatedStack.ACCOUNT_ID).hasSize(12);
+    }
+}
