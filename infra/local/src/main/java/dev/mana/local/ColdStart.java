@@ -30,29 +30,42 @@ public final class ColdStart {
         var stack = EmulatedStack.create(LocalApi.STACK, AwsEmulator.endpoint(), Template.load());
         String function = LocalFunctions.logicalId(stack.template(), args[0]);
         Path jar = RepoPaths.root().resolve(stack.template().function(function).codeUri());
-        String probeClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String probeClasses = Path.of(ColdStartProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         var inits = new ArrayList<Long>();
         var answers = new ArrayList<Long>();
         for (int i = 0; i < runs; i++) {
             var command = new ArrayList<String>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(), args[1]));
+            command.addAll(
+                    List.of("-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(), args[1]));
             var process = new ProcessBuilder(command).redirectErrorStream(true);
             process.environment().putAll(stack.environment(function));
             Process child = process.start();
             String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             child.waitFor();
-            String line = out.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst()
+            String line = out.lines()
+                    .filter(l -> l.startsWith("COLDSTART "))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("run failed:\n" + out));
             String[] parts = line.split(" ", 4);
             inits.add(Long.parseLong(parts[1]));
             answers.add(Long.parseLong(parts[2]));
-            System.err.println("run " + (i + 1) + ": init " + parts[1] + " ms, first answer " + parts[2] + " ms  " + parts[3]);
+            System.err.println(
+                    "run " + (i + 1) + ": init " + parts[1] + " ms, first answer " + parts[2] + " ms  " + parts[3]);
         }
         System.out.printf(
                 "%s %s: median init %d ms, median first answer %d ms over %d fresh JVMs (%s)%n",
-                function, Path.of(args[1]).getFileName(), median(inits), median(answers), runs,
+                function,
+                Path.of(args[1]).getFileName(),
+                median(inits),
+                median(answers),
+                runs,
                 Runtime.version() + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
         System.exit(0);
     }

@@ -29,6 +29,7 @@ public final class ColdStartProbe {
                 .invoke(invoker, new ByteArrayInputStream(event), output, null);
         long answerMs = Duration.between(processStart, Instant.now()).toMillis();
         String response = output.toString(java.nio.charset.StandardCharsets.UTF_8);
-        System.out.println("COLDSTART " + initMs + " " + answerMs + " " + response.replaceAll("\\s+", " ").substring(0, Math.min(80, response.length())));
+        System.out.println("COLDSTART " + initMs + " " + answerMs + " "
+                + response.replaceAll("\\s+", " ").substring(0, Math.min(80, response.length())));
     }
 }
