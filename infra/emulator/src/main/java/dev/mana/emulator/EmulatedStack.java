@@ -123,7 +123,7 @@ public final class EmulatedStack implements AutoCloseable {
                 case "AWS::Serverless::Function" -> {
                     String arn = "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + physical;
                     refs.put(r.logicalId(), physical);
-                    attributes.put(r.logicalId(), Map.of("Arn", arn));
+                    attributes.put(r.logicalId(), Map.of("Arn", arn, "Alias", arn + ":live"));
                 }
                 case "AWS::DynamoDB::Table" -> {
                     String table = StackTables.create(clients.dynamoDb(), physical, r.properties(), intrinsics);

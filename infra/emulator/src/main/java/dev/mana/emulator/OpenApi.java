@@ -21,6 +21,22 @@ public final class OpenApi {
 
     private OpenApi() {}
 
+    /** The Lambda authorizers of components.securitySchemes: scheme name to function logical id. */
+    public static Map<String, String> authorizers() {
+        var result = new java.util.LinkedHashMap<String, String>();
+        Map<String, Object> document = CloudFormationYaml.read(RepoPaths.openApi());
+        Map<String, Object> schemes =
+                Template.map(Template.map(document.get("components")).get("securitySchemes"));
+        schemes.forEach((name, scheme) -> {
+            Object uri = Template.map(Template.map(scheme).get("x-amazon-apigateway-authorizer"))
+                    .get("authorizerUri");
+            if (uri == null) return;
+            var matcher = FUNCTION_ARN.matcher(String.valueOf(uri));
+            if (matcher.find()) result.put(name, matcher.group(1));
+        });
+        return result;
+    }
+
     public static List<Operation> load() {
         return read(RepoPaths.openApi());
     }

@@ -30,7 +30,7 @@ public final class LocalApi implements AutoCloseable {
         var stack = EmulatedStack.create(stackName, AwsEmulator.endpoint(), Template.load());
         var functions = LocalFunctions.load(stack);
         var keys = new ApiKeyPlans(stack.clients().apiGateway());
-        var gateway = new LocalGateway(OpenApi.load(), functions, keys, port);
+        var gateway = new LocalGateway(OpenApi.load(), OpenApi.authorizers(), functions, keys, port);
         gateway.start();
         var api = new LocalApi(stack, functions, gateway, keys);
         Environment.get("MANA_DEMO_KEY").ifPresent(api::createDemoKey);

@@ -2,6 +2,7 @@ package dev.mana.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mana.emulator.AuthorizerEvent;
 import dev.mana.emulator.OpenApi;
 import dev.mana.emulator.ProxyEvent;
 import dev.mana.emulator.ProxyResponse;
@@ -34,13 +35,20 @@ final class LocalGateway implements AutoCloseable {
     private record Entry(OpenApi.Operation operation, PathTemplate template) {}
 
     private final List<Entry> routes;
+    private final Map<String, String> authorizers;
     private final LocalFunctions functions;
     private final ApiKeyPlans keys;
     private final UsagePlanLimiter limiter = new UsagePlanLimiter();
     private final HttpServer server;
 
-    LocalGateway(List<OpenApi.Operation> operations, LocalFunctions functions, ApiKeyPlans keys, int port)
+    LocalGateway(
+            List<OpenApi.Operation> operations,
+            Map<String, String> authorizers,
+            LocalFunctions functions,
+            ApiKeyPlans keys,
+            int port)
             throws IOException {
+        this.authorizers = authorizers;
         this.routes = operations.stream()
                 .map(o -> new Entry(o, PathTemplate.parse(o.path())))
                 .toList();
@@ -104,18 +112,57 @@ final class LocalGateway implements AutoCloseable {
                 .sourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
         exchange.getRequestHeaders().forEach((name, values) -> event.header(name, String.join(",", values)));
         query(exchange.getRequestURI().getRawQuery()).forEach(event::query);
-        if (entry.operation().apiKeyRequired())
-            admit(exchange.getRequestHeaders().getFirst("x-api-key"));
+        String usageKey = exchange.getRequestHeaders().getFirst("x-api-key");
         if (entry.operation().authorizer() != null) {
-            throw new IllegalStateException("Route " + entry.operation().key() + " names authorizer "
-                    + entry.operation().authorizer() + ", which the local runtime does not run yet");
+            var decision = authorize(entry.operation(), method, path, event);
+            var context = decision.context();
+            event.caller(context.get("accountId"), context.get("keyId"), context.get("tier"));
+            // apiKeySource AUTHORIZER: the usage plan is the one of the key the authorizer names.
+            usageKey = decision.usageIdentifierKey();
         }
+        if (entry.operation().apiKeyRequired()) admit(usageKey);
         if (body.length > 0) {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (isText(type)) event.json(new String(body, StandardCharsets.UTF_8));
             else event.body(body, type == null ? "application/octet-stream" : type);
         }
         return ProxyResponse.parse(functions.get(entry.operation().function()).invoke(event.toJson()));
+    }
+
+    private AuthorizerEvent.Decision authorize(
+            OpenApi.Operation operation, String method, String path, ProxyEvent event) throws Exception {
+        String function = authorizers.get(operation.authorizer());
+        if (function == null)
+            throw new IllegalStateException("No authorizer " + operation.authorizer() + " in openapi.yaml");
+        Map<String, Object> proxy = event.toMap();
+        @SuppressWarnings("unchecked")
+        var headers = (Map<String, String>) proxy.get("headers");
+        @SuppressWarnings("unchecked")
+        var query = (Map<String, String>) proxy.get("queryStringParameters");
+        byte[] output;
+        try {
+            output = functions
+                    .get(function)
+                    .invoke(AuthorizerEvent.of(
+                            method, operation.path(), path, headers == null ? Map.of() : headers, query));
+        } catch (Exception e) {
+            if (mentionsUnauthorized(e)) {
+                throw new ApiException(ErrorCode.UNAUTHENTICATED, "Send an API key in x-api-key or a Bearer token.");
+            }
+            throw e;
+        }
+        var decision = AuthorizerEvent.Decision.parse(output);
+        if (!decision.allowed()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "The API key or token is invalid, revoked or expired.");
+        }
+        return decision;
+    }
+
+    private static boolean mentionsUnauthorized(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ("Unauthorized".equals(t.getMessage())) return true;
+        }
+        return false;
     }
 
     private void admit(String apiKey) {

@@ -29,7 +29,8 @@ class LocalApiIT {
         // The same gateway over a route that requires an API key on a usage plan.
         var functions = LocalFunctions.load(api.stack());
         keyedGateway = new LocalGateway(
-                List.of(new OpenApi.Operation("GET", "/health", "AuthFunction", true, null)),
+                List.of(new OpenApi.Operation("GET", "/health", "AuthFunction", true, "manaAuthorizer")),
+                OpenApi.authorizers(),
                 functions,
                 new ApiKeyPlans(api.stack().clients().apiGateway()),
                 0);
