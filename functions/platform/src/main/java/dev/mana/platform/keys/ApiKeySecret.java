@@ -38,7 +38,9 @@ public final class ApiKeySecret {
 
     /** Whether a string is shaped like a key; cheap, so junk never reaches DynamoDB. */
     public static boolean looksLikeKey(String candidate) {
-        if (candidate == null || candidate.length() != PREFIX.length() + BASE62_LENGTH || !candidate.startsWith(PREFIX)) {
+        if (candidate == null
+                || candidate.length() != PREFIX.length() + BASE62_LENGTH
+                || !candidate.startsWith(PREFIX)) {
             return false;
         }
         for (int i = PREFIX.length(); i < candidate.length(); i++) {

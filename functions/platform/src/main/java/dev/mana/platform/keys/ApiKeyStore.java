@@ -63,7 +63,8 @@ public final class ApiKeyStore {
                 if (attempt == 0 && resetCounter(key.accountId())) continue;
                 throw new ApiException(
                                 ErrorCode.CONFLICT,
-                                "This account has " + maxActive + " active keys, the most its tier allows; revoke one first.")
+                                "This account has " + maxActive
+                                        + " active keys, the most its tier allows; revoke one first.")
                         .with("limit", maxActive);
             }
         }
@@ -76,7 +77,8 @@ public final class ApiKeyStore {
                 .queryPaginator(b -> b.tableName(table)
                         .indexName("gsi1")
                         .keyConditionExpression("gsi1pk = :account")
-                        .expressionAttributeValues(Map.of(":account", ApiKeyItems.text(ApiKeyItems.accountPartition(accountId))))
+                        .expressionAttributeValues(
+                                Map.of(":account", ApiKeyItems.text(ApiKeyItems.accountPartition(accountId))))
                         .scanIndexForward(false))
                 .items()
                 .stream()
@@ -89,8 +91,7 @@ public final class ApiKeyStore {
      * account's id included), so the caller answers 404 either way.
      */
     public Optional<ApiKey> revoke(String accountId, String keyId) {
-        var found = dynamo
-                .query(b -> b.tableName(table)
+        var found = dynamo.query(b -> b.tableName(table)
                         .indexName("gsi1")
                         .keyConditionExpression("gsi1pk = :account")
                         .filterExpression("keyId = :id")
@@ -120,8 +121,8 @@ public final class ApiKeyStore {
                                     .key(counterKey(accountId))
                                     .updateExpression("SET active = active - :one")
                                     .conditionExpression("active > :zero")
-                                    .expressionAttributeValues(Map.of(
-                                            ":one", ApiKeyItems.number(1), ":zero", ApiKeyItems.number(0))))
+                                    .expressionAttributeValues(
+                                            Map.of(":one", ApiKeyItems.number(1), ":zero", ApiKeyItems.number(0))))
                             .build()));
         } catch (TransactionCanceledException raced) {
             // A concurrent revoke won; the key is revoked either way.
@@ -152,12 +153,22 @@ public final class ApiKeyStore {
 
     private static boolean counterRefused(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        return !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+        return !reasons.isEmpty()
+                && "ConditionalCheckFailed".equals(reasons.get(0).code());
     }
 
     private static ApiKey withStatus(ApiKey k, ApiKey.Status status) {
-        return new ApiKey(k.keyId(), k.accountId(), k.tier(), k.name(), k.prefix(), status, k.createdAt(), k.expiresAt(),
-                k.lastUsedAt(), k.gatewayKeyId());
+        return new ApiKey(
+                k.keyId(),
+                k.accountId(),
+                k.tier(),
+                k.name(),
+                k.prefix(),
+                status,
+                k.createdAt(),
+                k.expiresAt(),
+                k.lastUsedAt(),
+                k.gatewayKeyId());
     }
 
     private static Map<String, AttributeValue> keyOf(String hash) {
@@ -165,6 +176,7 @@ public final class ApiKeyStore {
     }
 
     private static Map<String, AttributeValue> counterKey(String accountId) {
-        return Map.of("pk", ApiKeyItems.text(ApiKeyItems.accountPartition(accountId)), "sk", ApiKeyItems.text("keycount"));
+        return Map.of(
+                "pk", ApiKeyItems.text(ApiKeyItems.accountPartition(accountId)), "sk", ApiKeyItems.text("keycount"));
     }
 }
