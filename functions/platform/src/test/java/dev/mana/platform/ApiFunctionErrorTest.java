@@ -101,6 +101,20 @@ class ApiFunctionErrorTest {
     }
 
     @Test
+    void numberWhereStringExpected_isNotCoerced() throws Exception {
+        var response = post("{\"name\":42}");
+        assertProblem(response, 400, "invalid_type");
+        assertThat(TestEvents.body(response).path("field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void fractionWhereIntegerExpected_isNotTruncated() throws Exception {
+        var response = post("{\"name\":\"a\",\"count\":2.5}");
+        assertProblem(response, 400, "invalid_type");
+        assertThat(TestEvents.body(response).path("field").asText()).isEqualTo("count");
+    }
+
+    @Test
     void wrongTypeInsideArray_namesTheIndex() throws Exception {
         var response = post("{\"name\":\"a\",\"options\":{\"limit\":1,\"tags\":[\"x\",{}]}}");
         assertProblem(response, 400, "invalid_type");

@@ -1,24 +1,24 @@
 package dev.mana.emulator;
 
 import dev.mana.platform.Environment;
+import dev.mana.platform.LambdaHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * Runs a function in the test JVM exactly as Lambda does: Spring Cloud Function's
- * {@link FunctionInvoker} built from the function's application class, fed the event JSON as
+ * {@link LambdaHandler} (Spring Cloud Function's FunctionInvoker) built from the function's application class, fed the event JSON as
  * a stream. The environment is the function's own from template.yaml.
  */
 public final class LambdaHarness {
-    private final FunctionInvoker invoker;
+    private final LambdaHandler invoker;
 
     private final String functionName;
 
-    private LambdaHarness(FunctionInvoker invoker, String functionName) {
+    private LambdaHarness(LambdaHandler invoker, String functionName) {
         this.invoker = invoker;
         this.functionName = functionName;
     }
@@ -28,7 +28,7 @@ public final class LambdaHarness {
         System.setProperty("MAIN_CLASS", applicationClass.getName());
         try {
             return new LambdaHarness(
-                    new FunctionInvoker(),
+                    new LambdaHandler(),
                     environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", applicationClass.getSimpleName()));
         } finally {
             System.clearProperty("MAIN_CLASS");

@@ -30,6 +30,7 @@ public final class ColdStart {
         var stack = EmulatedStack.create(LocalApi.STACK, AwsEmulator.endpoint(), Template.load());
         String function = LocalFunctions.logicalId(stack.template(), args[0]);
         Path jar = RepoPaths.root().resolve(stack.template().function(function).codeUri());
+        String handler = stack.template().function(function).handler();
         String probeClasses = Path.of(ColdStartProbe.class
                         .getProtectionDomain()
                         .getCodeSource()
@@ -42,8 +43,8 @@ public final class ColdStart {
             var command = new ArrayList<String>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(jvmOptions);
-            command.addAll(
-                    List.of("-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(), args[1]));
+            command.addAll(List.of(
+                    "-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(), args[1], handler));
             var process = new ProcessBuilder(command).redirectErrorStream(true);
             process.environment().putAll(stack.environment(function));
             Process child = process.start();

@@ -20,7 +20,7 @@ public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
         Instant processStart = ProcessHandle.current().info().startInstant().orElseThrow();
         byte[] event = Files.readAllBytes(Path.of(args[0]));
-        Class<?> type = Class.forName("org.springframework.cloud.function.adapter.aws.FunctionInvoker");
+        Class<?> type = Class.forName(args[1].split("::")[0]);
         Object invoker = type.getConstructor().newInstance();
         long initMs = Duration.between(processStart, Instant.now()).toMillis();
         var output = new ByteArrayOutputStream();

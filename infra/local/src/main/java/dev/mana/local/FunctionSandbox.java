@@ -21,8 +21,6 @@ import java.util.concurrent.Callable;
  * ({@code FunctionInvoker}) built once, and one invocation at a time, like one container.
  */
 final class FunctionSandbox implements AutoCloseable {
-    private static final String INVOKER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker";
-
     private final String name;
     private final URLClassLoader loader;
     private final Object invoker;
@@ -45,7 +43,9 @@ final class FunctionSandbox implements AutoCloseable {
         this.initMillis = initMillis;
     }
 
-    static FunctionSandbox load(String name, Path jar, Map<String, String> environment) throws Exception {
+    /** {@code handler} is template.yaml's {@code Class::method}; the class is built once, as Lambda does. */
+    static FunctionSandbox load(String name, Path jar, String handler, Map<String, String> environment)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
         }
@@ -56,7 +56,7 @@ final class FunctionSandbox implements AutoCloseable {
             loader.loadClass("dev.mana.platform.Environment")
                     .getMethod("override", Map.class)
                     .invoke(null, environment);
-            return loader.loadClass(INVOKER).getConstructor().newInstance();
+            return loader.loadClass(handler.split("::")[0]).getConstructor().newInstance();
         });
         Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
         Method handle =

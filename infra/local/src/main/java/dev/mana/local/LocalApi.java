@@ -5,6 +5,7 @@ import dev.mana.emulator.EmulatedStack;
 import dev.mana.emulator.OpenApi;
 import dev.mana.emulator.Template;
 import dev.mana.platform.Environment;
+import dev.mana.platform.keys.ApiKeySecret;
 
 /**
  * {@code infra/local/start}: the whole API on http://localhost:PORT without Docker. Starts or
@@ -46,9 +47,9 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private void createDemoKey(String key) {
-        // The account and its 1,000 credits come with the accounts and credits services.
-        keys.ensureKey(key, stack.name() + "-FreeUsagePlan");
-        System.out.println("Demo API key " + key.substring(0, Math.min(12, key.length())) + "... is on the Free plan");
+        DemoAccount.ensure(stack, keys, key);
+        System.out.println("Demo account " + DemoAccount.ACCOUNT_ID + " with key " + ApiKeySecret.displayPrefix(key)
+                + "... on the Free plan and " + DemoAccount.CREDITS + " credits");
     }
 
     public static void main(String[] args) throws Exception {

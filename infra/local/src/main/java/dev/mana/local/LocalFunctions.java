@@ -24,7 +24,8 @@ final class LocalFunctions implements AutoCloseable {
 
     static FunctionSandbox load(EmulatedStack stack, String logicalId) throws Exception {
         var spec = stack.template().function(logicalId);
-        return FunctionSandbox.load(logicalId, RepoPaths.root().resolve(spec.codeUri()), stack.environment(logicalId));
+        return FunctionSandbox.load(
+                logicalId, RepoPaths.root().resolve(spec.codeUri()), spec.handler(), stack.environment(logicalId));
     }
 
     /** Accepts the logical id (AuthFunction) or the module name (auth). */

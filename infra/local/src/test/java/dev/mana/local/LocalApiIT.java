@@ -7,11 +7,16 @@ import dev.mana.emulator.EmulatedStack;
 import dev.mana.emulator.OpenApi;
 import dev.mana.emulator.Template;
 import dev.mana.platform.Json;
+import dev.mana.platform.keys.ApiKey;
+import dev.mana.platform.keys.ApiKeySecret;
+import dev.mana.platform.keys.ApiKeyStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,21 +77,30 @@ class LocalApiIT {
     }
 
     @Test
-    void keyedRoute_refusesMissingAndUnknownKeys_andThrottlesPastTheBurst() throws Exception {
-        assertThat(get(keyedGateway.port(), "/health", null).statusCode()).isEqualTo(403);
-        assertThat(get(keyedGateway.port(), "/health", "mana_live_unknown").statusCode())
+    void keyedRoute_runsTheAuthorizer_refusesMissingAndUnknownKeys_andThrottlesPastTheBurst() throws Exception {
+        assertThat(get(keyedGateway.port(), "/health", null).statusCode()).isEqualTo(401);
+        assertThat(get(keyedGateway.port(), "/health", ApiKeySecret.generate()).statusCode())
                 .isEqualTo(403);
 
-        String key = "mana_live_" + UUID.randomUUID().toString().replace("-", "");
+        // A key as the keys route makes it: hashed in DynamoDB, its value on the tier's usage plan.
+        String key = ApiKeySecret.generate();
+        var stored = new ApiKey(
+                "key_it",
+                "acct_it",
+                "free",
+                "it",
+                ApiKeySecret.displayPrefix(key),
+                ApiKey.Status.ACTIVE,
+                Instant.now(),
+                null,
+                null,
+                null);
+        new ApiKeyStore(api.stack().clients().dynamoDb(), api.stack().ref("KeysTable"))
+                .create(stored, ApiKeySecret.hash(key), 5);
         new ApiKeyPlans(api.stack().clients().apiGateway())
                 .ensureKey(key, api.stack().name() + "-FreeUsagePlan");
-        int burst = Integer.parseInt(String.valueOf(((java.util.Map<?, ?>)
-                        Template.load().mappings().get("Tiers"))
-                .entrySet().stream()
-                        .filter(e -> e.getKey().equals("Free"))
-                        .map(e -> ((java.util.Map<?, ?>) e.getValue()).get("BurstLimit"))
-                        .findFirst()
-                        .orElseThrow()));
+        Map<?, ?> free = (Map<?, ?>) ((Map<?, ?>) Template.load().mappings().get("Tiers")).get("Free");
+        int burst = Integer.parseInt(String.valueOf(free.get("BurstLimit")));
 
         int ok = 0;
         HttpResponse<String> last = null;
@@ -99,6 +113,46 @@ class LocalApiIT {
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(Json.mapper().readTree(last.body()).path("code").asText()).isEqualTo("rate_limited");
         assertThat(last.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void demoKey_searchesThroughAuthorizerUsagePlanAndLedger() throws Exception {
+        String key = ApiKeySecret.generate();
+        DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key);
+        DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key); // idempotent
+
+        // Only unconfigured engines: the answer needs no network.
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/search"))
+                .header("x-api-key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"demo\",\"options\":{\"engines\":[\"searxng\",\"brave\"]}}"))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Credits-Charged")).hasValue("1");
+        assertThat(response.headers().firstValue("X-Credits-Remaining"))
+                .hasValue(Long.toString(DemoAccount.CREDITS - 1));
+        assertThat(Json.mapper()
+                        .readTree(response.body())
+                        .path("engines")
+                        .path("brave")
+                        .path("status")
+                        .asText())
+                .isEqualTo("skipped");
+    }
+
+    @Test
+    void searchWithoutAKey_isRefusedByTheAuthorizerWith401() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/search"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"demo\"}"))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
