@@ -2,7 +2,6 @@ package dev.mana.auth;
 
 import dev.mana.auth.account.AccountStore;
 import dev.mana.auth.account.RegisterRoute;
-import dev.mana.auth.jwt.JwtVerifier;
 import dev.mana.auth.login.LoginAttemptStore;
 import dev.mana.auth.login.LoginLimits;
 import dev.mana.auth.login.LoginRoute;
@@ -24,6 +23,8 @@ import dev.mana.platform.Health;
 import dev.mana.platform.LambdaFunctions;
 import dev.mana.platform.Route;
 import dev.mana.platform.Router;
+import dev.mana.platform.jwt.JwtVerifier;
+import dev.mana.platform.jwt.KmsJwks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,8 +60,7 @@ public class AuthApplication implements ApplicationContextInitializer<GenericApp
         String signingKey = Environment.require("JWT_SIGNING_KEY_ID");
         String issuer = Environment.require("JWT_ISSUER");
         String audience = Environment.get("JWT_AUDIENCE", "mana-api");
-        // "none" is the template's default: no rotation under way.
-        var previousKey = Environment.get("JWT_PREVIOUS_SIGNING_KEY_ID").filter(id -> !id.equals("none"));
+        var previousKey = KmsJwks.previousKeyIdFromEnvironment();
 
         var keys = SigningKeys.load(kms, signingKey, previousKey);
         var accounts = new AccountStore(dynamo, table);

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEv
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
+import dev.mana.platform.jwt.JwtVerifier;
+import dev.mana.platform.jwt.KmsJwks;
 import dev.mana.platform.keys.ApiKeyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,8 @@ import org.springframework.context.support.GenericApplicationContext;
 /** The REQUEST authorizer: API Gateway calls it before every route that names it. */
 @SpringBootConfiguration
 public class AuthorizerApplication implements ApplicationContextInitializer<GenericApplicationContext> {
+    /** Clock drift allowed between the token's signer and this verifier. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override
     public void initialize(GenericApplicationContext context) {
@@ -28,8 +32,18 @@ public class AuthorizerApplication implements ApplicationContextInitializer<Gene
     }
 
     static RequestAuthorizer authorizer() {
-        var keys = new ApiKeyStore(AwsClients.fromEnvironment().dynamoDb(), Environment.require("KEYS_TABLE"));
+        var aws = AwsClients.fromEnvironment();
+        var keys = new ApiKeyStore(aws.dynamoDb(), Environment.require("KEYS_TABLE"));
         var ttl = Duration.ofSeconds(Environment.getInt("MANA_AUTHORIZER_CACHE_SECONDS", 30));
-        return new RequestAuthorizer(new CachedKeys(keys, ttl, Clock.systemUTC()), Clock.systemUTC());
+        // The JWKS, read once per container (and so inside the SnapStart snapshot).
+        var jwks = KmsJwks.load(
+                aws.kms(), Environment.require("JWT_SIGNING_KEY_ID"), KmsJwks.previousKeyIdFromEnvironment());
+        var tokens = new JwtVerifier(
+                jwks::key,
+                Environment.require("JWT_ISSUER"),
+                Environment.get("JWT_AUDIENCE", "mana-api"),
+                Clock.systemUTC(),
+                CLOCK_SKEW);
+        return new RequestAuthorizer(new CachedKeys(keys, ttl, Clock.systemUTC()), tokens, Clock.systemUTC());
     }
 }

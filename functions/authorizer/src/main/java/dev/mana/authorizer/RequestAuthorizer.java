@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEv
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import dev.mana.platform.Headers;
 import dev.mana.platform.Log;
+import dev.mana.platform.jwt.JwtRejected;
+import dev.mana.platform.jwt.JwtVerifier;
 import dev.mana.platform.keys.ApiKey;
 import dev.mana.platform.keys.ApiKeySecret;
 import java.time.Clock;
@@ -16,19 +18,22 @@ import java.util.function.Function;
  * Decides one request: an API key ({@code x-api-key}, or {@code Authorization: Bearer
  * mana_live_...} as OpenAI SDKs send it) becomes an Allow with the account, key and tier in the
  * context and the key as {@code usageIdentifierKey}, so API Gateway applies the key's usage
- * plan. No credentials: "Unauthorized" (API Gateway answers 401). An unknown, revoked or
- * expired key: Deny (403). Bearer JWTs are verified against the JWKS once the accounts
- * service's verifier is shared; until then they are refused as invalid.
+ * plan. A Bearer JWT (an access token of the accounts service) is verified against the KMS
+ * public keys and allowed with the account and tier, but no usage key: routes metered by a
+ * usage plan need an API key. No credentials: "Unauthorized" (API Gateway answers 401). An
+ * unknown, revoked or expired key, or a token that fails verification: Deny (403).
  */
 final class RequestAuthorizer implements Function<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
     /** The error message that makes API Gateway answer 401 (its UNAUTHORIZED gateway response). */
     static final String UNAUTHORIZED = "Unauthorized";
 
     private final CachedKeys keys;
+    private final JwtVerifier tokens;
     private final Clock clock;
 
-    RequestAuthorizer(CachedKeys keys, Clock clock) {
+    RequestAuthorizer(CachedKeys keys, JwtVerifier tokens, Clock clock) {
         this.keys = keys;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -44,10 +49,7 @@ final class RequestAuthorizer implements Function<APIGatewayCustomAuthorizerEven
             apiKey = bearer;
         }
         if (apiKey.isPresent()) return byApiKey(apiKey.get(), event.getMethodArn());
-        if (bearer.isPresent()) {
-            Log.info("authorizer refused", "reason", "bearer tokens not accepted yet");
-            return deny(event.getMethodArn());
-        }
+        if (bearer.isPresent()) return byToken(bearer.get(), event.getMethodArn());
         throw new IllegalStateException(UNAUTHORIZED);
     }
 
@@ -73,6 +75,23 @@ final class RequestAuthorizer implements Function<APIGatewayCustomAuthorizerEven
                 .withPolicyDocument(policy("Allow", methodArn))
                 .withContext(Map.<String, Object>of("accountId", k.accountId(), "keyId", k.keyId(), "tier", k.tier()))
                 .withUsageIdentifierKey(secret)
+                .build();
+    }
+
+    private IamPolicyResponseV1 byToken(String token, String methodArn) {
+        Map<String, Object> claims;
+        try {
+            claims = tokens.verify(token);
+        } catch (JwtRejected e) {
+            Log.info("authorizer refused", "reason", e.reason().code());
+            return deny(methodArn);
+        }
+        String accountId = String.valueOf(claims.get("sub"));
+        Log.info("authorizer allowed", "accountId", accountId, "via", "jwt");
+        return IamPolicyResponseV1.builder()
+                .withPrincipalId(accountId)
+                .withPolicyDocument(policy("Allow", methodArn))
+                .withContext(Map.<String, Object>of("accountId", accountId, "tier", String.valueOf(claims.get("tier"))))
                 .build();
     }
 

@@ -52,6 +52,19 @@ class AuthorizerHappyTest {
     }
 
     @Test
+    void accessTokenOfTheAccountsService_isAllowedWithAccountAndTier_butNoUsageKey(EmulatedStack stack) {
+        long now = java.time.Instant.now().getEpochSecond();
+        String token = TestTokens.signer(stack).sign(TestTokens.claims("acct_jwt", now, now + 900));
+
+        var decision = authorize(Map.of("Authorization", "Bearer " + token));
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.context()).containsEntry("accountId", "acct_jwt").containsEntry("tier", "pro");
+        assertThat(decision.context()).doesNotContainKey("keyId");
+        assertThat(decision.usageIdentifierKey()).isNull();
+    }
+
+    @Test
     void allowedKey_recordsItsLastUse() {
         String secret = keys.create("acct_used", null);
 

@@ -7,6 +7,7 @@ import dev.mana.emulator.AuthorizerEvent;
 import dev.mana.emulator.AwsEmulatorExtension;
 import dev.mana.emulator.EmulatedStack;
 import dev.mana.emulator.LambdaHarness;
+import dev.mana.platform.jwt.KmsJwtSigner;
 import dev.mana.platform.keys.ApiKeySecret;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuthorizerSecurityTest {
     static LambdaHarness authorizer;
     static TestKeys keys;
+    static KmsJwtSigner tokens;
 
     @BeforeAll
     static void start(EmulatedStack stack) {
@@ -27,6 +29,7 @@ class AuthorizerSecurityTest {
         environment.put("MANA_AUTHORIZER_CACHE_SECONDS", "0");
         authorizer = LambdaHarness.start(AuthorizerApplication.class, environment);
         keys = new TestKeys(stack);
+        tokens = TestTokens.signer(stack);
     }
 
     static AuthorizerEvent.Decision authorize(Map<String, String> headers) {
@@ -83,8 +86,26 @@ class AuthorizerSecurityTest {
     }
 
     @Test
-    void bearerThatIsNotAKey_isDeniedUntilJwtVerificationIsShared() {
+    void forgedBearer_withAlgNone_isDenied() {
         var decision = authorize(Map.of("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
         assertThat(decision.allowed()).isFalse();
+    }
+
+    @Test
+    void expiredAccessToken_isDenied() {
+        long now = Instant.now().getEpochSecond();
+        String token = tokens.sign(TestTokens.claims("acct_late", now - 3600, now - 1800));
+        assertThat(authorize(Map.of("Authorization", "Bearer " + token)).allowed())
+                .isFalse();
+    }
+
+    @Test
+    void accessTokenForAnotherAudience_isDenied() {
+        long now = Instant.now().getEpochSecond();
+        var claims = new HashMap<>(TestTokens.claims("acct_aud", now, now + 900));
+        claims.put("aud", "someone-else");
+        assertThat(authorize(Map.of("Authorization", "Bearer " + tokens.sign(claims)))
+                        .allowed())
+                .isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mana.auth.token;
 
 import dev.mana.auth.Ids;
+import dev.mana.platform.jwt.KmsJwtSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.mana.auth.token;
 
-import dev.mana.auth.jwt.JwkSet;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.Route;
+import dev.mana.platform.jwt.JwkSet;
 import java.util.List;
 
 /**

@@ -1,8 +1,9 @@
 package dev.mana.auth.token;
 
-import dev.mana.auth.jwt.Jwk;
-import dev.mana.auth.jwt.JwkSet;
-import java.util.ArrayList;
+import dev.mana.platform.jwt.Jwk;
+import dev.mana.platform.jwt.JwkSet;
+import dev.mana.platform.jwt.KmsJwks;
+import dev.mana.platform.jwt.KmsJwtSigner;
 import java.util.Optional;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -21,16 +22,13 @@ public final class SigningKeys {
     }
 
     public static SigningKeys load(KmsClient kms, String currentKeyId, Optional<String> previousKeyId) {
-        Jwk current = publicKey(kms, currentKeyId);
-        var keys = new ArrayList<Jwk>();
-        keys.add(current);
-        previousKeyId.map(id -> publicKey(kms, id)).ifPresent(keys::add);
-        return new SigningKeys(new KmsJwtSigner(kms, currentKeyId, current.kid()), new JwkSet(keys));
+        JwkSet jwks = KmsJwks.load(kms, currentKeyId, previousKeyId);
+        return new SigningKeys(
+                new KmsJwtSigner(kms, currentKeyId, jwks.keys().get(0).kid()), jwks);
     }
 
     public static Jwk publicKey(KmsClient kms, String keyId) {
-        var response = kms.getPublicKey(b -> b.keyId(keyId));
-        return Jwk.fromDer(response.publicKey().asByteArray());
+        return KmsJwks.publicKey(kms, keyId);
     }
 
     public KmsJwtSigner signer() {

@@ -1,11 +1,11 @@
 package dev.mana.auth.token;
 
 import dev.mana.auth.Fields;
-import dev.mana.auth.jwt.JwtRejected;
-import dev.mana.auth.jwt.JwtVerifier;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.Route;
+import dev.mana.platform.jwt.JwtRejected;
+import dev.mana.platform.jwt.JwtVerifier;
 import java.util.Map;
 
 /** {@code POST /v1/auth/validate}: whether an access token is valid, with its claims or the reason. */

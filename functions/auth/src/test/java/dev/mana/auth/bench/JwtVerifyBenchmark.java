@@ -1,10 +1,10 @@
 package dev.mana.auth.bench;
 
-import dev.mana.auth.jwt.EcdsaSignatures;
-import dev.mana.auth.jwt.Jwk;
-import dev.mana.auth.jwt.JwkSet;
-import dev.mana.auth.jwt.JwtVerifier;
 import dev.mana.platform.Json;
+import dev.mana.platform.jwt.EcdsaSignatures;
+import dev.mana.platform.jwt.Jwk;
+import dev.mana.platform.jwt.JwkSet;
+import dev.mana.platform.jwt.JwtVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;

@@ -3,9 +3,9 @@ package dev.mana.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mana.auth.AuthClient;
-import dev.mana.auth.jwt.JwkSet;
 import dev.mana.emulator.AwsEmulatorExtension;
 import dev.mana.emulator.EmulatedStack;
+import dev.mana.platform.jwt.JwkSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mana.auth.AuthClient;
-import dev.mana.auth.jwt.JwkSet;
-import dev.mana.auth.jwt.JwtRejected;
-import dev.mana.auth.jwt.JwtVerifier;
 import dev.mana.emulator.AwsEmulatorExtension;
 import dev.mana.emulator.EmulatedStack;
 import dev.mana.platform.Json;
+import dev.mana.platform.jwt.JwkSet;
+import dev.mana.platform.jwt.JwtRejected;
+import dev.mana.platform.jwt.JwtVerifier;
+import dev.mana.platform.jwt.KmsJwtSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

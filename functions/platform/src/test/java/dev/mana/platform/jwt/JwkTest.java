@@ -1,4 +1,4 @@
-package dev.mana.auth.jwt;
+package dev.mana.platform.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package dev.mana.auth.jwt;
+package dev.mana.platform.jwt;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mana.auth.jwt.JwtRejected.Reason;
+import dev.mana.platform.jwt.JwtRejected.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.mana.auth.jwt;
+package dev.mana.platform.jwt;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
-package dev.mana.auth.token;
+package dev.mana.platform.jwt;
 
-import dev.mana.auth.jwt.EcdsaSignatures;
 import dev.mana.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

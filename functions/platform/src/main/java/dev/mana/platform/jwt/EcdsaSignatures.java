@@ -1,4 +1,4 @@
-package dev.mana.auth.jwt;
+package dev.mana.platform.jwt;
 
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.mana.auth.jwt;
+package dev.mana.platform.jwt;
 
 /** Why a token was refused. The reason is safe to show the caller; it names no key material. */
 public final class JwtRejected extends Exception {
