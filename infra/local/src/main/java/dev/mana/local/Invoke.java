@@ -16,10 +16,18 @@ public final class Invoke {
 
     /** The function's raw response to the event, from its deployment jar. */
     public static byte[] run(EmulatedStack stack, String function, Path event) throws Exception {
-        String logicalId = LocalFunctions.logicalId(stack.template(), function);
-        try (var sandbox = LocalFunctions.load(stack, logicalId)) {
-            return sandbox.invoke(Files.readAllBytes(event));
+        try (var sandbox = load(stack, function)) {
+            return run(sandbox, event);
         }
+    }
+
+    /** The function (a module name such as auth, or AuthFunction) from its deployment jar. */
+    static FunctionSandbox load(EmulatedStack stack, String function) throws Exception {
+        return LocalFunctions.load(stack, LocalFunctions.logicalId(stack.template(), function));
+    }
+
+    static byte[] run(FunctionSandbox sandbox, Path event) throws Exception {
+        return sandbox.invoke(Files.readAllBytes(event));
     }
 
     public static void main(String[] args) throws Exception {
