@@ -1,0 +1,35 @@
+package dev.mana.extract.quality;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds ../shared/fixtures/readability-test-pages, the page set quality is measured on. */
+final class ReadabilityFixtures {
+
+    /** The URL Mozilla's test suite gives every page, so relative links resolve alike. */
+    static final String BASE_URL = "http://fakehost/test/page.html";
+
+    private ReadabilityFixtures() {}
+
+    static Path root() {
+        String shared = System.getProperty("mana.shared.dir");
+        if (shared == null || shared.isBlank()) {
+            String repo = System.getProperty(
+                    "mana.repo.dir", Path.of("").toAbsolutePath().toString());
+            shared = Path.of(repo).resolve("../shared").toString();
+        }
+        return Path.of(shared).resolve("fixtures/readability-test-pages").normalize();
+    }
+
+    static List<Path> pages(Path root) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("source.html"))
+                            && Files.isRegularFile(d.resolve("expected.html")))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
