@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -56,6 +57,27 @@ public final class AccountStore {
             }
             throw e;
         }
+    }
+
+    /** An account's id and tier: what the monthly grant needs of each account. */
+    public record AccountTier(String accountId, String tier) {}
+
+    /**
+     * Every account's id and tier, by a paginated scan of the table filtered to account items.
+     * Fine for tens of thousands of accounts (one Lambda run of 15 minutes scans millions of
+     * small items); past that, keep a tier index (gsi1 on {@code TIER#tier}) and fan the grant
+     * out per page through SQS, or run it as a Step Functions distributed map.
+     */
+    public Stream<AccountTier> accountTiers() {
+        return dynamo
+                .scanPaginator(b -> b.tableName(table)
+                        .filterExpression("sk = :account")
+                        .projectionExpression("accountId, tier")
+                        .expressionAttributeValues(Map.of(":account", s(ACCOUNT))))
+                .items()
+                .stream()
+                .map(item -> new AccountTier(
+                        item.get("accountId").s(), item.get("tier").s()));
     }
 
     public Optional<Account> findByEmail(EmailAddress email) {

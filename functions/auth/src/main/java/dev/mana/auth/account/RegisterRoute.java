@@ -2,6 +2,7 @@ package dev.mana.auth.account;
 
 import dev.mana.auth.Fields;
 import dev.mana.auth.Ids;
+import dev.mana.auth.credits.MonthlyGrants;
 import dev.mana.auth.password.PasswordHasher;
 import dev.mana.auth.password.PasswordPolicy;
 import dev.mana.platform.ApiException;
@@ -11,8 +12,14 @@ import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Log;
 import dev.mana.platform.Route;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 
-/** {@code POST /v1/auth/register}: a new account on the Free tier. */
+/**
+ * {@code POST /v1/auth/register}: a new account on the Free tier, granted the Free tier's
+ * monthly credits for the current month (key {@code grant:YYYY-MM}, as the scheduled grant),
+ * so a new account can try every service at once.
+ */
 public final class RegisterRoute {
     public record Request(String email, String password, String name) {}
 
@@ -24,12 +31,15 @@ public final class RegisterRoute {
     private final AccountStore accounts;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
+    private final MonthlyGrants grants;
     private final Clock clock;
 
-    public RegisterRoute(AccountStore accounts, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+    public RegisterRoute(
+            AccountStore accounts, PasswordPolicy policy, PasswordHasher hasher, MonthlyGrants grants, Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.hasher = hasher;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -58,6 +68,12 @@ public final class RegisterRoute {
             throw ApiException.field(ErrorCode.CONFLICT, "email", "An account with this email exists; log in instead.");
         }
         Log.putContext("accountId", account.id());
+        try {
+            grants.grant(account.id(), account.tier(), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        } catch (RuntimeException e) {
+            // The account exists; its credits come with the next monthly grant (or a re-run of it).
+            Log.error("registration grant failed", e);
+        }
         return ApiResponse.json(201, new Response(account.id(), email.address(), account.tier()));
     }
 }
