@@ -97,6 +97,11 @@ public final class EmulatedStack implements AutoCloseable {
         return String.valueOf(intrinsics.resolve(Map.of("Ref", logicalId)));
     }
 
+    /** What a GetAtt gives, e.g. {@code attribute("ExtractQueue", "Arn")}. */
+    public String attribute(String logicalId, String name) {
+        return String.valueOf(intrinsics.resolve(Map.of("Fn::GetAtt", java.util.List.of(logicalId, name))));
+    }
+
     public EmulatorClients clients() {
         return clients;
     }

@@ -12,7 +12,15 @@ public final class Template {
     public record Resource(String logicalId, String type, Map<String, Object> properties) {}
 
     /** A function with its deployment jar (relative to the repo), handler and environment (unresolved). */
-    public record FunctionSpec(String logicalId, String codeUri, String handler, Map<String, Object> environment) {}
+    public record FunctionSpec(
+            String logicalId,
+            String codeUri,
+            String handler,
+            Map<String, Object> environment,
+            List<QueueSource> queues) {}
+
+    /** An SQS event source of a function: Lambda polls the queue and hands it batches. */
+    public record QueueSource(String queueLogicalId, int batchSize, boolean reportsBatchItemFailures) {}
 
     private Template(Map<String, Object> document) {
         this.document = document;
@@ -59,7 +67,11 @@ public final class Template {
                     environment.putAll(variables(r.properties()));
                     Object handler = r.properties().getOrDefault("Handler", globals.get("Handler"));
                     return new FunctionSpec(
-                            r.logicalId(), (String) r.properties().get("CodeUri"), (String) handler, environment);
+                            r.logicalId(),
+                            (String) r.properties().get("CodeUri"),
+                            (String) handler,
+                            environment,
+                            queueSources(r.properties()));
                 })
                 .toList();
     }
@@ -69,6 +81,24 @@ public final class Template {
                 .filter(f -> f.logicalId().equals(logicalId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<QueueSource> queueSources(Map<String, Object> functionProperties) {
+        var sources = new java.util.ArrayList<QueueSource>();
+        map(functionProperties.get("Events")).values().forEach(value -> {
+            Map<String, Object> event = map(value);
+            if (!"SQS".equals(event.get("Type"))) return;
+            Map<String, Object> properties = map(event.get("Properties"));
+            // Queue: !GetAtt SomeQueue.Arn
+            var queue = (List<Object>) map(properties.get("Queue")).get("Fn::GetAtt");
+            var responseTypes = (List<Object>) properties.getOrDefault("FunctionResponseTypes", List.of());
+            sources.add(new QueueSource(
+                    String.valueOf(queue.get(0)),
+                    Integer.parseInt(String.valueOf(properties.getOrDefault("BatchSize", 10))),
+                    responseTypes.contains("ReportBatchItemFailures")));
+        });
+        return sources;
     }
 
     private static Map<String, Object> variables(Map<String, Object> functionProperties) {

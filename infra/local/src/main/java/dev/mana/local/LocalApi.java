@@ -19,8 +19,15 @@ public final class LocalApi implements AutoCloseable {
     private final LocalFunctions functions;
     private final LocalGateway gateway;
     private final ApiKeyPlans keys;
+    private final java.util.List<QueueFeeder> feeders;
 
-    private LocalApi(EmulatedStack stack, LocalFunctions functions, LocalGateway gateway, ApiKeyPlans keys) {
+    private LocalApi(
+            EmulatedStack stack,
+            LocalFunctions functions,
+            LocalGateway gateway,
+            ApiKeyPlans keys,
+            java.util.List<QueueFeeder> feeders) {
+        this.feeders = feeders;
         this.stack = stack;
         this.functions = functions;
         this.gateway = gateway;
@@ -33,7 +40,21 @@ public final class LocalApi implements AutoCloseable {
         var keys = new ApiKeyPlans(stack.clients().apiGateway());
         var gateway = new LocalGateway(OpenApi.load(), OpenApi.authorizers(), functions, keys, port);
         gateway.start();
-        var api = new LocalApi(stack, functions, gateway, keys);
+        var feeders = new java.util.ArrayList<QueueFeeder>();
+        for (var spec : stack.template().functions()) {
+            for (var source : spec.queues()) {
+                var sandbox = functions.get(spec.logicalId());
+                feeders.add(new QueueFeeder(
+                                stack.clients().sqs(),
+                                stack.ref(source.queueLogicalId()),
+                                stack.attribute(source.queueLogicalId(), "Arn"),
+                                source.batchSize(),
+                                source.reportsBatchItemFailures(),
+                                sandbox::invoke)
+                        .start());
+            }
+        }
+        var api = new LocalApi(stack, functions, gateway, keys, feeders);
         Environment.get("MANA_DEMO_KEY").ifPresent(api::createDemoKey);
         return api;
     }
@@ -67,6 +88,7 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        feeders.forEach(QueueFeeder::close);
         try {
             functions.close();
         } catch (Exception e) {
