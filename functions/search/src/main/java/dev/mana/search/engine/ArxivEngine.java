@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,43 +21,19 @@ import org.jsoup.parser.Parser;
  * XML parser, which never resolves external entities. Every word of the query must match
  * ({@code all:a AND all:b}); a time range becomes a {@code submittedDate} range.
  */
-public final class ArxivEngine implements SearchEngine {
+public final class ArxivEngine extends HttpEngine {
 
     public static final String NAME = "arxiv";
     private static final int MAX_RESULTS = 50;
     private static final DateTimeFormatter ARXIV_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
-    private final EngineConfig config;
-    private final EngineHttp http;
-
     public ArxivEngine(EngineConfig config, EngineHttp http) {
-        this.config = config;
-        this.http = http;
+        super(NAME, EnumSet.of(Category.SCIENCE), config, http);
     }
 
     public static SearchEngine fromEnv(Env env, EngineHttp http) {
         return new ArxivEngine(
                 EngineConfig.fromEnv(env, NAME, "https://export.arxiv.org", Duration.ofSeconds(4)), http);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Category> categories() {
-        return EnumSet.of(Category.SCIENCE);
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return config.baseUrl() != null;
-    }
-
-    @Override
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override

@@ -8,24 +8,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Brave Search's web API ({@code /res/v1/web/search}), authenticated by the
  * {@code X-Subscription-Token} header; configured only when {@code MANA_SEARCH_BRAVE_KEY} is set.
  * An answer without a {@code web} section is a search with no web results.
  */
-public final class BraveEngine implements SearchEngine {
+public final class BraveEngine extends HttpEngine {
 
     public static final String NAME = "brave";
     private static final int MAX_COUNT = 20;
 
-    private final EngineConfig config;
-    private final EngineHttp http;
-
     public BraveEngine(EngineConfig config, EngineHttp http) {
-        this.config = config;
-        this.http = http;
+        super(NAME, EnumSet.of(Category.GENERAL), config, http);
     }
 
     public static SearchEngine fromEnv(Env env, EngineHttp http) {
@@ -34,23 +29,8 @@ public final class BraveEngine implements SearchEngine {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Category> categories() {
-        return EnumSet.of(Category.GENERAL);
-    }
-
-    @Override
     public boolean isConfigured() {
         return config.baseUrl() != null && config.apiKey() != null;
-    }
-
-    @Override
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,41 +20,17 @@ import org.jsoup.nodes.Element;
  * ads are dropped. A page without the results container (a bot challenge, an error page) is an
  * error, not an empty result, so the engine report stays honest.
  */
-public final class DuckDuckGoEngine implements SearchEngine {
+public final class DuckDuckGoEngine extends HttpEngine {
 
     public static final String NAME = "duckduckgo";
 
-    private final EngineConfig config;
-    private final EngineHttp http;
-
     public DuckDuckGoEngine(EngineConfig config, EngineHttp http) {
-        this.config = config;
-        this.http = http;
+        super(NAME, EnumSet.of(Category.GENERAL), config, http);
     }
 
     public static SearchEngine fromEnv(Env env, EngineHttp http) {
         return new DuckDuckGoEngine(
                 EngineConfig.fromEnv(env, NAME, "https://html.duckduckgo.com", Duration.ofSeconds(3)), http);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Category> categories() {
-        return EnumSet.of(Category.GENERAL);
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return config.baseUrl() != null;
-    }
-
-    @Override
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override

@@ -16,40 +16,16 @@ import java.util.stream.Collectors;
  * format. It has no public default: without {@code MANA_SEARCH_SEARXNG_URL} it is not configured.
  * It is asked for its first page only; its page already merges many engines (about 20 to 40).
  */
-public final class SearxngEngine implements SearchEngine {
+public final class SearxngEngine extends HttpEngine {
 
     public static final String NAME = "searxng";
 
-    private final EngineConfig config;
-    private final EngineHttp http;
-
     public SearxngEngine(EngineConfig config, EngineHttp http) {
-        this.config = config;
-        this.http = http;
+        super(NAME, EnumSet.allOf(Category.class), config, http);
     }
 
     public static SearchEngine fromEnv(Env env, EngineHttp http) {
         return new SearxngEngine(EngineConfig.fromEnv(env, NAME, null, Duration.ofSeconds(3)), http);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Category> categories() {
-        return EnumSet.allOf(Category.class);
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return config.baseUrl() != null;
-    }
-
-    @Override
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override

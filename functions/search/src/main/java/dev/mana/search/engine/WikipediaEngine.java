@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Wikipedia through the MediaWiki search API ({@code action=query&list=search}), in the asked
@@ -17,42 +16,18 @@ import java.util.Set;
  * {@code https://{lang}.wikipedia.org}); results always link to the public article. Wikipedia
  * cannot filter by date, so a time range is ignored.
  */
-public final class WikipediaEngine implements SearchEngine {
+public final class WikipediaEngine extends HttpEngine {
 
     public static final String NAME = "wikipedia";
     private static final int MAX_LIMIT = 50;
 
-    private final EngineConfig config;
-    private final EngineHttp http;
-
     public WikipediaEngine(EngineConfig config, EngineHttp http) {
-        this.config = config;
-        this.http = http;
+        super(NAME, EnumSet.of(Category.GENERAL, Category.SCIENCE), config, http);
     }
 
     public static SearchEngine fromEnv(Env env, EngineHttp http) {
         return new WikipediaEngine(
                 EngineConfig.fromEnv(env, NAME, "https://{lang}.wikipedia.org", Duration.ofSeconds(2)), http);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Category> categories() {
-        return EnumSet.of(Category.GENERAL, Category.SCIENCE);
-    }
-
-    @Override
-    public boolean isConfigured() {
-        return config.baseUrl() != null;
-    }
-
-    @Override
-    public Duration timeout() {
-        return config.timeout();
     }
 
     @Override
