@@ -81,6 +81,23 @@ class TemplateIT {
     }
 
     @Test
+    void everyRoute_hasASampleEventInEvents() throws Exception {
+        var sampled = new java.util.HashSet<String>();
+        try (var files = Files.walk(RepoPaths.events())) {
+            for (var file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                var event = dev.mana.platform.Json.mapper().readTree(file.toFile());
+                if (event.has("httpMethod"))
+                    sampled.add(event.path("httpMethod").asText() + " "
+                            + event.path("resource").asText());
+            }
+        }
+        assertThat(OpenApi.load())
+                .allSatisfy(operation -> assertThat(sampled)
+                        .as("an event in events/ for " + operation.key())
+                        .contains(operation.key()));
+    }
+
+    @Test
     void everyQueueWithWork_hasADeadLetterQueue() {
         var queues = template.resourcesOfType("AWS::SQS::Queue");
         var deadLetter = queues.stream()
