@@ -1,0 +1,27 @@
+package dev.mana.extract.api;
+
+import dev.mana.extract.service.BulkExtraction;
+import dev.mana.extract.service.PageExtraction;
+import dev.mana.platform.Route;
+import dev.mana.platform.billing.Billing;
+import dev.mana.platform.credits.CreditLedger;
+import java.time.Duration;
+import java.util.List;
+
+/** Both extract routes over one extraction and one way of paying. */
+public final class ExtractRoutes {
+
+    /** Pages fetched at once by one bulk request. */
+    public static final int BULK_PARALLELISM = 8;
+    /** A bulk request's time for all its URLs: ends before API Gateway's 29 s integration timeout. */
+    public static final Duration BULK_BUDGET = Duration.ofSeconds(25);
+
+    private ExtractRoutes() {}
+
+    public static List<Route> of(PageExtraction extraction, Billing billing, CreditLedger ledger) {
+        var paying = new ExtractBilling(billing, ledger);
+        return List.of(
+                new ExtractRoute(extraction, paying).route(),
+                new BulkExtractRoute(new BulkExtraction(extraction, BULK_PARALLELISM, BULK_BUDGET), paying).route());
+    }
+}
