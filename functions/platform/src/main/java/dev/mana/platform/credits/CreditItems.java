@@ -16,14 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <pre>
  * pk                          sk                          what
- * acct#{accountId}            balance                     balance, updatedAt
+ * acct#{accountId}            balance                     balance (spendable), held, updatedAt
  * acct#{accountId}            ledger#{time}#{id}          id, type, amount (signed), reason, chargeId?, createdAt
  * charge#{chargeId}           charge                      accountId, amount, reason, createdAt, refund*?
+ * hold#{holdId}               hold                        accountId, amount, reason, state, createdAt,
+ *                                                         captured?, released?, chargeId?, settledAt?
  * idem#{op}#{account}#{key}   idem                        op, amount, reason, resultId, createdAt, ttl
  * </pre>
  *
- * A hold (jobs) will be {@code hold#{holdId}} beside the charge item, and the balance item will
- * gain a {@code held} attribute; nothing here needs to change for it.
+ * A hold moves credits out of {@code balance} into {@code held} at once, so {@code balance} is
+ * always what can be spent and a charge's condition stays {@code balance >= amount}. Its item's
+ * {@code state} moves once, from HELD, under a condition: that is what makes capture and release
+ * happen exactly once.
  */
 final class CreditItems {
     static final String LEDGER_PREFIX = "ledger#";
@@ -49,6 +53,10 @@ final class CreditItems {
 
     Map<String, AttributeValue> chargeKey(String chargeId) {
         return key("charge#" + chargeId, "charge");
+    }
+
+    Map<String, AttributeValue> holdKey(String holdId) {
+        return key("hold#" + holdId, "hold");
     }
 
     Map<String, AttributeValue> idempotencyKey(String op, String accountId, String key) {
@@ -79,6 +87,71 @@ final class CreditItems {
                         .updateExpression("ADD #b :amount SET #u = :now")
                         .expressionAttributeNames(Map.of("#b", "balance", "#u", "updatedAt"))
                         .expressionAttributeValues(Map.of(":amount", number(amount), ":now", string(now)))
+                        .build())
+                .build();
+    }
+
+    /** Moves {@code amount} from spendable to held, if the balance has that much. */
+    TransactWriteItem reserve(String accountId, long amount, Instant now) {
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(balanceKey(accountId))
+                        .updateExpression("SET #b = #b - :amount, #u = :now ADD #h :amount")
+                        .conditionExpression("attribute_exists(pk) AND #b >= :amount")
+                        .expressionAttributeNames(Map.of("#b", "balance", "#h", "held", "#u", "updatedAt"))
+                        .expressionAttributeValues(Map.of(":amount", number(amount), ":now", string(now)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
+    }
+
+    /** Ends a hold on the balance: {@code held} loses the hold, {@code balance} gains {@code back}. */
+    TransactWriteItem unreserve(String accountId, long held, long back, Instant now) {
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(balanceKey(accountId))
+                        .updateExpression("ADD #b :back, #h :minus SET #u = :now")
+                        .expressionAttributeNames(Map.of("#b", "balance", "#h", "held", "#u", "updatedAt"))
+                        .expressionAttributeValues(
+                                Map.of(":back", number(back), ":minus", number(-held), ":now", string(now)))
+                        .build())
+                .build();
+    }
+
+    TransactWriteItem holdItem(Hold hold) {
+        var item = holdKey(hold.holdId());
+        item.put("accountId", string(hold.accountId()));
+        item.put("amount", number(hold.amount()));
+        item.put("reason", string(hold.reason()));
+        item.put("state", string(Hold.State.HELD.name()));
+        item.put("createdAt", string(hold.createdAt()));
+        return put(item, "attribute_not_exists(pk)", Map.of(), Map.of());
+    }
+
+    /** Moves a hold from HELD to {@code settled}, unless it has moved; on failure the old item comes back. */
+    TransactWriteItem settleMark(Hold settled) {
+        var values = new HashMap<String, AttributeValue>();
+        values.put(":held", string(Hold.State.HELD.name()));
+        values.put(":state", string(settled.state().name()));
+        values.put(":captured", number(settled.captured()));
+        values.put(":released", number(settled.released()));
+        values.put(":now", string(settled.settledAt()));
+        String set = "SET #s = :state, captured = :captured, released = :released, settledAt = :now";
+        if (settled.chargeId() != null) {
+            values.put(":charge", string(settled.chargeId()));
+            set += ", chargeId = :charge";
+        }
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(holdKey(settled.holdId()))
+                        .updateExpression(set)
+                        .conditionExpression("attribute_exists(pk) AND #s = :held")
+                        .expressionAttributeNames(Map.of("#s", "state"))
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build())
                 .build();
     }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,6 +35,7 @@ public final class CreditLedger {
     private final CreditItems items;
     private final CreditReads reads;
     private final Transactions transactions;
+    private final Holds holds;
 
     public CreditLedger(DynamoDbClient dynamo, String table) {
         this(dynamo, table, LedgerSettings.DEFAULTS);
@@ -44,6 +47,7 @@ public final class CreditLedger {
         this.items = new CreditItems(Objects.requireNonNull(table, "table"));
         this.reads = new CreditReads(dynamo, items);
         this.transactions = new Transactions(dynamo, settings);
+        this.holds = new Holds(settings, ids, items, reads, transactions);
     }
 
     /**
@@ -163,7 +167,85 @@ public final class CreditLedger {
         throw new IllegalStateException("Refund cancelled for an unexpected reason: " + outcome.reasons());
     }
 
-    /** The account's balance now; 0 (and no {@code updatedAt}) for an account never credited. */
+    /**
+     * Reserves {@code amount} credits for work whose price is known when it ends: they leave the
+     * spendable balance at once (so they cannot be spent twice) and come back, in full or in
+     * part, when the hold is captured or released. The same key and request return the first
+     * hold; another request under the key is a 409.
+     *
+     * @throws ApiException 402 {@code insufficient_credits} (with {@code balance} and {@code
+     *     price}), 422 for a bad amount or reason, 400 for a bad key
+     */
+    public Hold hold(String accountId, long amount, String reason, String idempotencyKey) {
+        return holds.hold(accountId, amount, reason, idempotencyKey);
+    }
+
+    /**
+     * Ends a hold by charging {@code actual} credits (0 to the hold's amount; the charge is an
+     * ordinary, refundable charge) and giving the rest back, exactly once: repeated or raced
+     * calls return the hold as the first capture left it.
+     *
+     * @throws ApiException 404 for no such hold, 409 {@code conflict} if it was released
+     */
+    public Hold capture(String holdId, long actual) {
+        var settlement = holds.capture(holdId, actual, List.of());
+        return ended(settlement.hold(), Hold.State.CAPTURED, actual == 0 ? Hold.State.RELEASED : null);
+    }
+
+    /**
+     * Ends a hold by giving every credit back, exactly once: repeated or raced calls return the
+     * hold as the first release left it.
+     *
+     * @throws ApiException 404 for no such hold, 409 {@code conflict} if it was captured
+     */
+    public Hold release(String holdId) {
+        return ended(holds.release(holdId, List.of()).hold(), Hold.State.RELEASED, null);
+    }
+
+    /** The hold as it is now. */
+    public Optional<Hold> findHold(String holdId) {
+        try {
+            return Optional.of(holds.find(holdId));
+        } catch (ApiException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * For another store of this platform ({@code JobStore}): reserves {@code amount} in the same
+     * {@code TransactWriteItems} as the writes {@code others} builds for the new hold's id (items
+     * of other tables included), so both happen or neither does.
+     *
+     * @return the hold; empty when one of the other writes failed its condition (nothing written)
+     * @throws ApiException 402 {@code insufficient_credits} as {@link #hold}
+     */
+    public Optional<Hold> holdAlongside(
+            String accountId, long amount, String reason, Function<String, List<TransactWriteItem>> others) {
+        return holds.reserve(accountId, amount, reason, others);
+    }
+
+    /** {@link #capture} in one transaction with {@code others}: both happen, or neither. */
+    public Settlement captureAlongside(String holdId, long actual, List<TransactWriteItem> others) {
+        return holds.capture(holdId, actual, others);
+    }
+
+    /** {@link #release} in one transaction with {@code others}: both happen, or neither. */
+    public Settlement releaseAlongside(String holdId, List<TransactWriteItem> others) {
+        return holds.release(holdId, others);
+    }
+
+    private static Hold ended(Hold hold, Hold.State wanted, Hold.State alsoFine) {
+        if (hold.state() == wanted || hold.state() == alsoFine) return hold;
+        throw new ApiException(
+                ErrorCode.CONFLICT,
+                "The hold " + hold.holdId() + " was already "
+                        + hold.state().name().toLowerCase(java.util.Locale.ROOT) + ".");
+    }
+
+    /**
+     * The account's spendable balance and its held credits now; 0 (and no {@code updatedAt}) for
+     * an account never credited.
+     */
     public Balance balance(String accountId) {
         LedgerInputs.account(accountId);
         return reads.balance(accountId);

@@ -19,8 +19,12 @@ final class CreditReads {
 
     Balance balance(String accountId) {
         var item = get(items.balanceKey(accountId));
-        return item.map(i -> new Balance(accountId, balanceOf(i), instant(i, "updatedAt")))
-                .orElse(new Balance(accountId, 0, null));
+        return item.map(i -> new Balance(
+                        accountId,
+                        balanceOf(i),
+                        i.containsKey("held") ? number(i, "held") : 0,
+                        instant(i, "updatedAt")))
+                .orElse(new Balance(accountId, 0, 0, null));
     }
 
     /** The balance in an item (the old image a failed condition returns); 0 if there is none. */
@@ -44,6 +48,28 @@ final class CreditReads {
                 text(item, "refundId"),
                 text(item, "refundReason"),
                 instant(item, "refundedAt"));
+    }
+
+    Optional<Hold> hold(String holdId) {
+        return get(items.holdKey(holdId)).map(CreditReads::holdItem);
+    }
+
+    /** A hold item: read, or the old image a failed settle condition returns. */
+    static Hold holdItem(Map<String, AttributeValue> item) {
+        String pk = item.get("pk").s();
+        var captured = item.get("captured");
+        var released = item.get("released");
+        return new Hold(
+                pk.substring(pk.indexOf('#') + 1),
+                text(item, "accountId"),
+                number(item, "amount"),
+                text(item, "reason"),
+                Hold.State.valueOf(text(item, "state")),
+                instant(item, "createdAt"),
+                captured == null ? 0 : Long.parseLong(captured.n()),
+                released == null ? 0 : Long.parseLong(released.n()),
+                text(item, "chargeId"),
+                instant(item, "settledAt"));
     }
 
     Optional<IdempotencyRecord> idempotency(String op, String accountId, String key, Instant wallClock) {

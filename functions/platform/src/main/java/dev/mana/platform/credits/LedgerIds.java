@@ -19,7 +19,9 @@ final class LedgerIds {
     static final String CHARGE = "chg_";
     static final String REFUND = "rfd_";
     static final String GRANT = "grt_";
-    static final Pattern ID = Pattern.compile("(chg|rfd|grt)_[0-9a-hjkmnp-tv-z]{26}");
+    static final String HOLD = "hld_";
+    static final String RELEASE = "rls_";
+    static final Pattern ID = Pattern.compile("(chg|rfd|grt|hld|rls)_[0-9a-hjkmnp-tv-z]{26}");
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final DateTimeFormatter SORTABLE =
