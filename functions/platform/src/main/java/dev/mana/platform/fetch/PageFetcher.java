@@ -11,11 +11,12 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Map;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 
 /**
- * The one guarded way to fetch a page: http(s) only, every redirect hop re-checked against the
+ * The one guarded way to fetch a page (or POST a webhook): http(s) only, every redirect hop re-checked against the
  * SSRF guard, connections pinned to the checked address, body capped, decoded and converted to
  * text. Thread-safe; build once and share.
  */
@@ -33,6 +34,15 @@ public final class PageFetcher {
         this.policy = policy;
         this.guard = new AddressGuard(policy.allowCidrs(), resolver);
         this.client = new PinnedHttpClient(policy.userAgent(), ContentDecoding.ACCEPT_ENCODING);
+    }
+
+    /**
+     * Checks a URL the way a fetch would, without connecting: http(s), well formed, and every
+     * address its host resolves to public or allowed. For URLs taken now and fetched later
+     * (webhooks), so a bad one is refused when it is given; the fetch checks again.
+     */
+    public void check(String url) throws FetchFailure {
+        guard.resolveChecked(FetchTarget.parse(url));
     }
 
     public FetchedPage fetch(String url) throws FetchFailure {
@@ -60,18 +70,47 @@ public final class PageFetcher {
                     throw FetchFailure.upstreamStatus(head.status());
                 }
                 return readPage(requested, target.uri(), head, response.body());
-            } catch (SocketTimeoutException e) {
-                throw new FetchFailure(Reason.TIMEOUT, "the fetch timed out", e);
-            } catch (TooLargeException e) {
-                throw new FetchFailure(Reason.TOO_LARGE, "the page is larger than " + policy.maxBytes() + " bytes", e);
-            } catch (SSLException e) {
-                throw new FetchFailure(Reason.TLS, "TLS failed: " + e.getMessage(), e);
-            } catch (ConnectException | NoRouteToHostException e) {
-                throw new FetchFailure(Reason.CONNECTION, "could not connect", e);
             } catch (IOException e) {
-                throw new FetchFailure(Reason.CONNECTION, "connection failed: " + e.getMessage(), e);
+                throw failureOf(e);
             }
         }
+    }
+
+    /**
+     * POSTs {@code body} through the same guard, pinning and timeout as {@link #fetch}, for
+     * webhooks. Redirects are never followed: a 3xx comes back as it is, which {@link
+     * PostResponse#successful()} does not count. Any status is returned; only failing to get one
+     * throws.
+     *
+     * @param headers sent as given (a {@code User-Agent} replaces the policy's); Host, framing and
+     *     connection headers are refused
+     * @throws FetchFailure the URL is invalid or not public, the body is over the policy's cap, or
+     *     no response came (connection, TLS, timeout)
+     */
+    public PostResponse post(URI url, byte[] body, Map<String, String> headers, Duration timeout) throws FetchFailure {
+        Deadline deadline = Deadline.after(timeout);
+        FetchTarget target = FetchTarget.of(url);
+        if (body.length > policy.maxBytes()) {
+            throw new FetchFailure(Reason.TOO_LARGE, "the body is larger than " + policy.maxBytes() + " bytes");
+        }
+        InetAddress address = guard.resolveChecked(target);
+        try (PinnedResponse response = client.post(target, address, deadline, headers, body)) {
+            return new PostResponse(response.head().status(), PostResponse.excerpt(response.body()));
+        } catch (IOException e) {
+            throw failureOf(e);
+        }
+    }
+
+    private FetchFailure failureOf(IOException e) {
+        return switch (e) {
+            case SocketTimeoutException t -> new FetchFailure(Reason.TIMEOUT, "the fetch timed out", t);
+            case TooLargeException t ->
+                new FetchFailure(Reason.TOO_LARGE, "the page is larger than " + policy.maxBytes() + " bytes", t);
+            case SSLException t -> new FetchFailure(Reason.TLS, "TLS failed: " + t.getMessage(), t);
+            case ConnectException t -> new FetchFailure(Reason.CONNECTION, "could not connect", t);
+            case NoRouteToHostException t -> new FetchFailure(Reason.CONNECTION, "could not connect", t);
+            default -> new FetchFailure(Reason.CONNECTION, "connection failed: " + e.getMessage(), e);
+        };
     }
 
     private FetchedPage readPage(URI requested, URI finalUrl, ResponseHead head, InputStream body)

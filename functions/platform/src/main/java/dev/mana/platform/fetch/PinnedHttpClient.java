@@ -10,16 +10,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A minimal HTTP/1.1 GET over a socket connected to one exact, already-checked address.
+ * A minimal HTTP/1.1 GET or POST over a socket connected to one exact, already-checked address.
  * java.net.http.HttpClient resolves names itself and cannot be pinned, which would reopen DNS
  * rebinding; here the host name only travels in the Host header and in TLS SNI and hostname
  * verification.
@@ -27,6 +30,9 @@ import javax.net.ssl.SSLSocketFactory;
 final class PinnedHttpClient {
 
     private static final int MAX_HEADERS = 200;
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Set<String> RESERVED =
+            Set.of("host", "content-length", "transfer-encoding", "connection", "expect", "upgrade", "te");
 
     private final String userAgent;
     private final String acceptEncoding;
@@ -36,18 +42,48 @@ final class PinnedHttpClient {
         this.acceptEncoding = acceptEncoding;
     }
 
-    /** Connects to {@code address}, sends the request and reads the response head. */
+    /** A GET for a page: browser-like Accept headers, compressed bodies welcome. */
     PinnedResponse get(FetchTarget target, InetAddress address, Deadline deadline) throws IOException, FetchFailure {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1");
+        headers.put("Accept-Language", "en-US,en;q=0.9");
+        headers.put("Accept-Encoding", acceptEncoding);
+        return send(target, address, deadline, "GET", headers, null);
+    }
+
+    /**
+     * A POST of {@code body} with the caller's headers (a {@code User-Agent} among them replaces
+     * the default). Host, framing and connection headers are this client's alone.
+     */
+    PinnedResponse post(
+            FetchTarget target, InetAddress address, Deadline deadline, Map<String, String> headers, byte[] body)
+            throws IOException, FetchFailure {
+        return send(target, address, deadline, "POST", headers, body);
+    }
+
+    /** Connects to {@code address}, sends the request and reads the response head. */
+    private PinnedResponse send(
+            FetchTarget target,
+            InetAddress address,
+            Deadline deadline,
+            String method,
+            Map<String, String> headers,
+            byte[] body)
+            throws IOException, FetchFailure {
+        String head = requestHead(method, target, headers, body);
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillis());
             socket.setSoTimeout(deadline.remainingMillis());
             Socket channel = target.https() ? startTls(socket, target) : socket;
-            writeRequest(channel.getOutputStream(), target);
+            OutputStream out = channel.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) out.write(body);
+            out.flush();
             InputStream in =
                     new DeadlineInputStream(new BufferedInputStream(channel.getInputStream()), socket, deadline);
-            ResponseHead head = readHead(in);
-            return new PinnedResponse(head, bodyOf(head, in), channel);
+            ResponseHead response = readHead(in);
+            return new PinnedResponse(response, bodyOf(response, in), channel);
         } catch (IOException | FetchFailure | RuntimeException e) {
             socket.close();
             throw e;
@@ -68,16 +104,33 @@ final class PinnedHttpClient {
         return tls;
     }
 
-    private void writeRequest(OutputStream out, FetchTarget target) throws IOException {
-        String request = "GET " + target.requestTarget() + " HTTP/1.1\r\n"
-                + "Host: " + target.hostHeader() + "\r\n"
-                + "User-Agent: " + userAgent + "\r\n"
-                + "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1\r\n"
-                + "Accept-Language: en-US,en;q=0.9\r\n"
-                + "Accept-Encoding: " + acceptEncoding + "\r\n"
-                + "Connection: close\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+    private String requestHead(String method, FetchTarget target, Map<String, String> headers, byte[] body) {
+        var head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(target.requestTarget())
+                .append(" HTTP/1.1\r\n");
+        head.append("Host: ").append(target.hostHeader()).append("\r\n");
+        boolean ownAgent = false;
+        for (var header : headers.entrySet()) {
+            String name = header.getKey();
+            checkHeader(name, header.getValue());
+            ownAgent |= name.equalsIgnoreCase("user-agent");
+            head.append(name).append(": ").append(header.getValue()).append("\r\n");
+        }
+        if (!ownAgent) head.append("User-Agent: ").append(userAgent).append("\r\n");
+        if (body != null) head.append("Content-Length: ").append(body.length).append("\r\n");
+        return head.append("Connection: close\r\n\r\n").toString();
+    }
+
+    /** Refuses header injection and headers that would contradict the framing written here. */
+    private static void checkHeader(String name, String value) {
+        if (!TOKEN.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("header not allowed: " + name);
+        }
+        if (value == null || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0 || c > 0xff)) {
+            throw new IllegalArgumentException("bad value for header " + name);
+        }
     }
 
     private static ResponseHead readHead(InputStream in) throws IOException {

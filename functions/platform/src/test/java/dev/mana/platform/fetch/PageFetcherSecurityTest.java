@@ -36,6 +36,27 @@ class PageFetcherSecurityTest {
         return failure.reason();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1/hook",
+                "http://localhost/",
+                "http://10.0.0.1/",
+                "http://169.254.169.254/",
+                "ftp://example.com/",
+                "not a url"
+            })
+    void check_refusesWhatAFetchWouldRefuse_withoutConnecting(String url) {
+        assertThat(catchThrowableOfType(FetchFailure.class, () -> guarded.check(url)))
+                .isNotNull();
+    }
+
+    @Test
+    void check_acceptsAnAllowedAddress() throws Exception {
+        new PageFetcher(FetchPolicy.withAllowCidrs("127.0.0.0/8")).check(server.url("/"));
+        assertThat(server.requests).isEmpty();
+    }
+
     @Test
     void fetch_toLoopbackWithEmptyAllowList_isRefused() {
         assertThat(reasonOf(guarded, server.url("/"))).isEqualTo(Reason.BLOCKED_ADDRESS);

@@ -1,0 +1,55 @@
+package dev.mana.platform.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A webhook receiver on 127.0.0.1 answering the statuses it is given in turn (then 200), recording each POST. */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One request: its headers (lower-case names, first values) and body. */
+    record Received(String method, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private final HttpServer server;
+
+    WebhookReceiver(Integer... statuses) throws IOException {
+        this.statuses.addAll(List.of(statuses));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                var headers = new java.util.HashMap<String, String>();
+                exchange.getRequestHeaders()
+                        .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.add(new Received(exchange.getRequestMethod(), Map.copyOf(headers), body));
+                Integer next = this.statuses.poll();
+                int status = next == null ? 200 : next;
+                if (status >= 300 && status < 400) exchange.getResponseHeaders().add("Location", "/elsewhere");
+                exchange.sendResponseHeaders(status, -1);
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
