@@ -29,6 +29,7 @@ import dev.mana.auth.token.RefreshTokens;
 import dev.mana.auth.token.SigningKeys;
 import dev.mana.auth.token.ValidateRoute;
 import dev.mana.auth.usage.UsageRoute;
+import dev.mana.auth.webhooks.RotateWebhookSecretRoute;
 import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
@@ -42,6 +43,7 @@ import dev.mana.platform.jwt.JwtVerifier;
 import dev.mana.platform.jwt.KmsJwks;
 import dev.mana.platform.keys.ApiKeyStore;
 import dev.mana.platform.usage.UsageMeter;
+import dev.mana.platform.webhooks.WebhookSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,6 +146,7 @@ public class AuthApplication implements ApplicationContextInitializer<GenericApp
         routes.add(new LedgerRoute(ledger).route());
         routes.add(new UsageRoute(usage, apiKeys, clock).route());
         routes.add(new StripeWebhookRoute(stripe, grants.ledger(), accounts).route());
+        routes.add(new RotateWebhookSecretRoute(new WebhookSecrets(dynamo, table, clock), clock).route());
         return new ApiFunction("auth", new Router(routes));
     }
 }
