@@ -1,6 +1,14 @@
 package dev.mana.extract;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.mana.extract.api.BatchExtractRoute;
 import dev.mana.extract.api.ExtractRoutes;
+import dev.mana.extract.api.OptionsBody;
+import dev.mana.extract.batch.BatchExtractProcessor;
+import dev.mana.extract.batch.BatchInputs;
+import dev.mana.extract.batch.ItemStorage;
+import dev.mana.extract.batch.WebhookTarget;
 import dev.mana.extract.cache.ExtractionCache;
 import dev.mana.extract.content.ContentExtractor;
 import dev.mana.extract.service.PageExtraction;
@@ -8,39 +16,122 @@ import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
 import dev.mana.platform.LambdaFunctions;
+import dev.mana.platform.Route;
 import dev.mana.platform.Router;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
+import dev.mana.platform.fetch.HostResolver;
 import dev.mana.platform.fetch.PageFetcher;
+import dev.mana.platform.jobs.JobItems;
+import dev.mana.platform.jobs.JobStore;
+import dev.mana.platform.jobs.worker.DeadLetters;
+import dev.mana.platform.jobs.worker.JobQueue;
+import dev.mana.platform.jobs.worker.SqsJobHandler;
+import dev.mana.platform.jobs.worker.Worker;
+import dev.mana.platform.jobs.worker.WorkerSettings;
 import dev.mana.platform.usage.UsageMeter;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The extract function: {@code POST /v1/extract} and {@code POST /v1/extract/bulk}. Registered
- * functionally; Lambda runs it through Spring Cloud Function's FunctionInvoker.
+ * The extract function: {@code POST /v1/extract}, {@code /v1/extract/bulk} and {@code
+ * /v1/extract/batch}; and, from the same jar, the batch worker ({@code extractWorker}, on
+ * ExtractQueue) and its dead-letter handler ({@code extractDeadLetters}, on ExtractDeadLetterQueue).
+ * {@code SPRING_CLOUD_FUNCTION_DEFINITION} names the bean a Lambda function runs; only that bean
+ * is registered, so each starts only what it needs. Lambda runs it through FunctionInvoker.
  */
 @SpringBootConfiguration
 public class ExtractApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     /** Comma-separated CIDRs the fetcher's SSRF guard lets through; empty (nothing private) by default. */
     public static final String ALLOW_CIDRS_VARIABLE = "MANA_FETCH_ALLOW_CIDRS";
+    /** Item answers over this many bytes of JSON go to S3 (DynamoDB items are at most 400 KB). */
+    public static final String ITEM_INLINE_BYTES_VARIABLE = "MANA_EXTRACT_ITEM_INLINE_BYTES";
+
+    public static final String WORKER = "extractWorker";
+    public static final String DEAD_LETTERS = "extractDeadLetters";
+    /** Pages a batch job fetches at once. */
+    public static final int BATCH_PARALLELISM = 8;
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        LambdaFunctions.registerApi(context, "extract", ExtractApplication::api);
+        switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "extract")) {
+            case WORKER -> registerSqs(context, WORKER, ExtractApplication::worker);
+            case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, ExtractApplication::deadLetters);
+            default -> LambdaFunctions.registerApi(context, "extract", ExtractApplication::api);
+        }
+    }
+
+    private static void registerSqs(
+            GenericApplicationContext context, String name, Supplier<Function<SQSEvent, SQSBatchResponse>> factory) {
+        context.registerBean(
+                name,
+                FunctionRegistration.class,
+                () -> new FunctionRegistration<>(factory.get(), name)
+                        .type(FunctionTypeUtils.functionType(SQSEvent.class, SQSBatchResponse.class)));
     }
 
     /** Built once per container, at init: clients, cache, fetcher, ledger, then the routes. */
     static ApiFunction api() {
         var aws = AwsClients.fromEnvironment();
         var dynamo = aws.dynamoDb();
+        var extraction = extraction(aws);
+        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
+        var billing = new Billing(ledger, new UsageMeter(dynamo, Environment.require("USAGE_TABLE")));
+        var jobs = new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger);
+        var queue = new JobQueue(aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
+        var inputs = new BatchInputs(aws.s3(), Environment.require("DATA_BUCKET"));
+        var webhooks = new WebhookTarget(
+                FetchPolicy.parseCidrs(Environment.get(ALLOW_CIDRS_VARIABLE, "")), HostResolver.SYSTEM);
+        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger));
+        routes.add(new BatchExtractRoute(jobs, queue, inputs, webhooks).route());
+        return new ApiFunction("extract", new Router(routes));
+    }
+
+    /** The worker: ExtractQueue's messages through platform's Worker and the extract-batch processor. */
+    static SqsJobHandler worker() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        String jobsTable = Environment.require("JOBS_TABLE");
+        String bucket = Environment.require("DATA_BUCKET");
+        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
+        var store = new JobStore(dynamo, jobsTable, ledger);
+        var items = new JobItems(dynamo, jobsTable);
+        var processor = new BatchExtractProcessor(
+                extraction(aws),
+                new BatchInputs(aws.s3(), bucket),
+                new ItemStorage(
+                        aws.s3(),
+                        bucket,
+                        Environment.getInt(ITEM_INLINE_BYTES_VARIABLE, ItemStorage.DEFAULT_INLINE_BYTES)),
+                items,
+                OptionsBody::settings,
+                BATCH_PARALLELISM);
+        var worker = new Worker(
+                store, items, Map.of(BatchExtractProcessor.KIND, processor), WorkerSettings.defaults(), null);
+        return new SqsJobHandler(worker, aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
+    }
+
+    /** ExtractDeadLetterQueue's messages: each job failed and its hold released, once. */
+    static DeadLetters deadLetters() {
+        var dynamo = AwsClients.fromEnvironment().dynamoDb();
+        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
+        return new DeadLetters(new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), null);
+    }
+
+    private static PageExtraction extraction(AwsClients aws) {
         var cache = new ExtractionCache(
-                dynamo,
+                aws.dynamoDb(),
                 Environment.require("CACHE_TABLE"),
                 aws.s3(),
                 Environment.require("DATA_BUCKET"),
@@ -48,9 +139,6 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                         ExtractionCache.TTL_VARIABLE, (int) ExtractionCache.DEFAULT_RETENTION.toSeconds())),
                 InstantSource.system());
         var fetcher = new PageFetcher(FetchPolicy.withAllowCidrs(Environment.get(ALLOW_CIDRS_VARIABLE, "")));
-        var extraction = new PageExtraction(fetcher, new ContentExtractor(), cache, InstantSource.system());
-        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
-        var billing = new Billing(ledger, new UsageMeter(dynamo, Environment.require("USAGE_TABLE")));
-        return new ApiFunction("extract", new Router(ExtractRoutes.of(extraction, billing, ledger)));
+        return new PageExtraction(fetcher, new ContentExtractor(), cache, InstantSource.system());
     }
 }

@@ -35,8 +35,16 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static LocalApi start(String stackName, int port) throws Exception {
+        return start(stackName, port, java.util.Map.of());
+    }
+
+    /**
+     * With {@code overrides} on top of every function's environment from template.yaml (tests:
+     * e.g. {@code MANA_FETCH_ALLOW_CIDRS=127.0.0.0/8} so functions may fetch a loopback site).
+     */
+    public static LocalApi start(String stackName, int port, java.util.Map<String, String> overrides) throws Exception {
         var stack = EmulatedStack.create(stackName, AwsEmulator.endpoint(), Template.load());
-        var functions = LocalFunctions.load(stack);
+        var functions = LocalFunctions.load(stack, overrides);
         var keys = new ApiKeyPlans(stack.clients().apiGateway());
         var gateway = new LocalGateway(OpenApi.load(), OpenApi.authorizers(), functions, keys, port);
         gateway.start();

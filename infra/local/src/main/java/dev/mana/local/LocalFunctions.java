@@ -15,17 +15,27 @@ final class LocalFunctions implements AutoCloseable {
     }
 
     static LocalFunctions load(EmulatedStack stack) throws Exception {
+        return load(stack, Map.of());
+    }
+
+    /** @param overrides set on top of every function's environment */
+    static LocalFunctions load(EmulatedStack stack, Map<String, String> overrides) throws Exception {
         var sandboxes = new LinkedHashMap<String, FunctionSandbox>();
         for (Template.FunctionSpec spec : stack.template().functions()) {
-            sandboxes.put(spec.logicalId(), load(stack, spec.logicalId()));
+            sandboxes.put(spec.logicalId(), load(stack, spec.logicalId(), overrides));
         }
         return new LocalFunctions(sandboxes);
     }
 
     static FunctionSandbox load(EmulatedStack stack, String logicalId) throws Exception {
+        return load(stack, logicalId, Map.of());
+    }
+
+    static FunctionSandbox load(EmulatedStack stack, String logicalId, Map<String, String> overrides) throws Exception {
         var spec = stack.template().function(logicalId);
-        return FunctionSandbox.load(
-                logicalId, RepoPaths.root().resolve(spec.codeUri()), spec.handler(), stack.environment(logicalId));
+        var environment = new LinkedHashMap<>(stack.environment(logicalId));
+        environment.putAll(overrides);
+        return FunctionSandbox.load(logicalId, RepoPaths.root().resolve(spec.codeUri()), spec.handler(), environment);
     }
 
     /** Accepts the logical id (AuthFunction) or the module name (auth). */

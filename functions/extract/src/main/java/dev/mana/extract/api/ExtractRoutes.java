@@ -8,7 +8,7 @@ import dev.mana.platform.credits.CreditLedger;
 import java.time.Duration;
 import java.util.List;
 
-/** Both extract routes over one extraction and one way of paying. */
+/** The synchronous extract routes over one extraction and one way of paying (the batch route is a job: BatchExtractRoute). */
 public final class ExtractRoutes {
 
     /** Pages fetched at once by one bulk request. */

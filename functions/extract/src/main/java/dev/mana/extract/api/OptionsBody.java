@@ -33,7 +33,7 @@ public record OptionsBody(
     static final int MAX_SELECTOR_LENGTH = 500;
 
     /** The settings of {@code options}, which may be absent. */
-    static ExtractSettings settings(OptionsBody options) {
+    public static ExtractSettings settings(OptionsBody options) {
         if (options == null) {
             return ExtractSettings.defaults();
         }
@@ -58,6 +58,12 @@ public record OptionsBody(
                     "options.maxAgeSeconds must be between 0 (always fetch) and " + MAX_AGE_SECONDS + " (7 days).");
         }
         return new ExtractSettings(extract, Duration.ofMillis(timeout), maxAge);
+    }
+
+    /** The settings of options sent as a JSON object (a batch job's message); null for none. */
+    public static ExtractSettings settings(java.util.Map<String, Object> options) {
+        return settings(
+                options == null ? null : dev.mana.platform.Json.mapper().convertValue(options, OptionsBody.class));
     }
 
     private Set<Format> formatSet() {

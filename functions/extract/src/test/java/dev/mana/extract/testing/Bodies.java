@@ -25,6 +25,12 @@ public final class Bodies {
         return Json.write(Map.of("urls", urls));
     }
 
+    public static String batch(List<String> urls, Map<String, Object> webhook) {
+        return webhook == null
+                ? Json.write(Map.of("urls", urls))
+                : Json.write(Map.of("urls", urls, "webhook", webhook));
+    }
+
     public static String bulk(List<String> urls, Map<String, Object> options) {
         return Json.write(Map.of("urls", urls, "options", options));
     }

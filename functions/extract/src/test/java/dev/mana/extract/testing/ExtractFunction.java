@@ -27,8 +27,13 @@ public final class ExtractFunction {
     private final LambdaHarness harness;
 
     public ExtractFunction(EmulatedStack stack, String allowCidrs) {
+        this(stack, Map.of("MANA_FETCH_ALLOW_CIDRS", allowCidrs));
+    }
+
+    /** With {@code overrides} on top of the template's environment. */
+    public ExtractFunction(EmulatedStack stack, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(stack.environment(LOGICAL_ID));
-        env.put("MANA_FETCH_ALLOW_CIDRS", allowCidrs);
+        env.putAll(overrides);
         harness = LambdaHarness.start(ExtractApplication.class, env);
         ledger = new CreditLedger(stack.clients().dynamoDb(), stack.ref("CreditsTable"));
         usage = new UsageMeter(stack.clients().dynamoDb(), stack.ref("UsageTable"));
@@ -53,6 +58,10 @@ public final class ExtractFunction {
 
     public ProxyResponse bulk(String account, String json) {
         return call(post("/v1/extract/bulk", account, json));
+    }
+
+    public ProxyResponse batch(String account, String json) {
+        return call(post("/v1/extract/batch", account, json));
     }
 
     public static ProxyEvent post(String path, String account, String json) {

@@ -1,0 +1,57 @@
+package dev.mana.jobs;
+
+import dev.mana.jobs.api.CancelJobRoute;
+import dev.mana.jobs.api.GetJobRoute;
+import dev.mana.jobs.api.JobViews;
+import dev.mana.jobs.api.ListJobsRoute;
+import dev.mana.jobs.api.ResultLinks;
+import dev.mana.jobs.uploads.CreateUploadRoute;
+import dev.mana.jobs.uploads.Uploads;
+import dev.mana.platform.ApiFunction;
+import dev.mana.platform.AwsClients;
+import dev.mana.platform.Environment;
+import dev.mana.platform.LambdaFunctions;
+import dev.mana.platform.Router;
+import dev.mana.platform.credits.CreditLedger;
+import dev.mana.platform.jobs.JobItems;
+import dev.mana.platform.jobs.JobStore;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The jobs function: {@code GET /v1/jobs}, {@code GET /v1/jobs/{id}}, {@code DELETE
+ * /v1/jobs/{id}} and {@code POST /v1/uploads}. Registered functionally; Lambda runs it through
+ * Spring Cloud Function's FunctionInvoker.
+ */
+@SpringBootConfiguration
+public class JobsApplication implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        LambdaFunctions.registerApi(context, "jobs", JobsApplication::api);
+    }
+
+    /** Built once per container, at init. */
+    static ApiFunction api() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        var clock = Clock.systemUTC();
+        String jobsTable = Environment.require("JOBS_TABLE");
+        String bucket = Environment.require("DATA_BUCKET");
+        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
+        var store = new JobStore(dynamo, jobsTable, ledger);
+        var presigner = aws.s3Presigner();
+        var views = new JobViews(new JobItems(dynamo, jobsTable), new ResultLinks(presigner, bucket, clock));
+        var uploads = new Uploads(aws.s3(), presigner, bucket, clock);
+        return new ApiFunction(
+                "jobs",
+                new Router(List.of(
+                        new ListJobsRoute(store).route(),
+                        new GetJobRoute(store, views).route(),
+                        new CancelJobRoute(store).route(),
+                        new CreateUploadRoute(uploads).route())));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mana.jobs.api;
+
+import dev.mana.platform.ApiException;
+import dev.mana.platform.ApiRequest;
+import dev.mana.platform.ApiResponse;
+import dev.mana.platform.ErrorCode;
+import dev.mana.platform.Route;
+import dev.mana.platform.jobs.JobStore;
+
+/**
+ * {@code GET /v1/jobs/{id}?itemsCursor=&itemsLimit=}: the caller's job with progress, credits,
+ * result (inline, or presigned S3 URLs for large results) and, for batch kinds, one page of its
+ * items. Another account's job is 404.
+ */
+public final class GetJobRoute {
+    static final int DEFAULT_ITEMS = 100;
+
+    private final JobStore store;
+    private final JobViews views;
+
+    public GetJobRoute(JobStore store, JobViews views) {
+        this.store = store;
+        this.views = views;
+    }
+
+    public Route route() {
+        return Route.get("/v1/jobs/{id}", this::handle);
+    }
+
+    private ApiResponse handle(ApiRequest request) {
+        String account = request.requireCaller().accountId();
+        String id = request.pathParameter("id");
+        int limit = request.query("itemsLimit").map(GetJobRoute::limit).orElse(DEFAULT_ITEMS);
+        var job = store.get(account, id).orElseThrow(() -> JobIdParameter.notFound(id));
+        return ApiResponse.ok(views.full(job, request.query("itemsCursor").orElse(null), limit));
+    }
+
+    private static int limit(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The itemsLimit must be a whole number from 1 to 1000.")
+                    .with("parameter", "itemsLimit");
+        }
+    }
+}
