@@ -21,7 +21,6 @@ import dev.mana.platform.Router;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
-import dev.mana.platform.fetch.HostResolver;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.JobItems;
 import dev.mana.platform.jobs.JobStore;
@@ -31,6 +30,7 @@ import dev.mana.platform.jobs.worker.SqsJobHandler;
 import dev.mana.platform.jobs.worker.Worker;
 import dev.mana.platform.jobs.worker.WorkerSettings;
 import dev.mana.platform.usage.UsageMeter;
+import dev.mana.platform.webhooks.JobWebhooks;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -91,8 +91,7 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
         var jobs = new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger);
         var queue = new JobQueue(aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
         var inputs = new BatchInputs(aws.s3(), Environment.require("DATA_BUCKET"));
-        var webhooks = new WebhookTarget(
-                FetchPolicy.parseCidrs(Environment.get(ALLOW_CIDRS_VARIABLE, "")), HostResolver.SYSTEM);
+        var webhooks = new WebhookTarget(fetcher());
         var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger));
         routes.add(new BatchExtractRoute(jobs, queue, inputs, webhooks).route());
         return new ApiFunction("extract", new Router(routes));
@@ -117,16 +116,23 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 items,
                 OptionsBody::settings,
                 BATCH_PARALLELISM);
+        // The job's end is announced to its webhook; retries go to WebhooksQueue (jobs jar's webhookRetries).
         var worker = new Worker(
-                store, items, Map.of(BatchExtractProcessor.KIND, processor), WorkerSettings.defaults(), null);
+                store,
+                items,
+                Map.of(BatchExtractProcessor.KIND, processor),
+                WorkerSettings.defaults(),
+                JobWebhooks.fromEnvironment(aws));
         return new SqsJobHandler(worker, aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
     }
 
-    /** ExtractDeadLetterQueue's messages: each job failed and its hold released, once. */
+    /** ExtractDeadLetterQueue's messages: each job failed and its hold released, once; its webhook told. */
     static DeadLetters deadLetters() {
-        var dynamo = AwsClients.fromEnvironment().dynamoDb();
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
         var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
-        return new DeadLetters(new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), null);
+        return new DeadLetters(
+                new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
     }
 
     private static PageExtraction extraction(AwsClients aws) {
@@ -138,7 +144,10 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 Duration.ofSeconds(Environment.getInt(
                         ExtractionCache.TTL_VARIABLE, (int) ExtractionCache.DEFAULT_RETENTION.toSeconds())),
                 InstantSource.system());
-        var fetcher = new PageFetcher(FetchPolicy.withAllowCidrs(Environment.get(ALLOW_CIDRS_VARIABLE, "")));
-        return new PageExtraction(fetcher, new ContentExtractor(), cache, InstantSource.system());
+        return new PageExtraction(fetcher(), new ContentExtractor(), cache, InstantSource.system());
+    }
+
+    private static PageFetcher fetcher() {
+        return new PageFetcher(FetchPolicy.withAllowCidrs(Environment.get(ALLOW_CIDRS_VARIABLE, "")));
     }
 }

@@ -38,14 +38,22 @@ final class LocalFunctions implements AutoCloseable {
         return FunctionSandbox.load(logicalId, RepoPaths.root().resolve(spec.codeUri()), spec.handler(), environment);
     }
 
-    /** Accepts the logical id (AuthFunction) or the module name (auth). */
+    /**
+     * Accepts the logical id (AuthFunction) or the module name (auth). A module's jar can serve
+     * several functions (a worker, a scheduled job) told apart by SPRING_CLOUD_FUNCTION_DEFINITION;
+     * the module name means the one without it, its API.
+     */
     static String logicalId(Template template, String name) {
         for (var spec : template.functions()) {
-            if (spec.logicalId().equalsIgnoreCase(name) || spec.codeUri().startsWith("functions/" + name + "/")) {
-                return spec.logicalId();
-            }
+            if (spec.logicalId().equalsIgnoreCase(name)) return spec.logicalId();
         }
-        throw new IllegalArgumentException("No function named " + name + " in template.yaml");
+        return template.functions().stream()
+                .filter(spec -> spec.codeUri().startsWith("functions/" + name + "/"))
+                .sorted(java.util.Comparator.comparing(
+                        spec -> spec.environment().containsKey("SPRING_CLOUD_FUNCTION_DEFINITION")))
+                .map(Template.FunctionSpec::logicalId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No function named " + name + " in template.yaml"));
     }
 
     FunctionSandbox get(String logicalId) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Batch extraction through the whole local chain: the gateway and authorizer, ExtractFunction
  * creating the job and its hold, the queue feeder running ExtractWorkerFunction from the extract
- * jar on ExtractQueue, and JobsFunction answering GET /v1/jobs/{id}, over a loopback site.
+ * jar on ExtractQueue, and JobsFunction answering GET /v1/jobs/{id}, over a loopback site; the job's
+ * webhook through the worker's first attempt and WebhookRetryFunction on WebhooksQueue.
  */
 class BatchExtractionIT {
     static final HttpClient http = HttpClient.newHttpClient();
@@ -64,7 +65,8 @@ class BatchExtractionIT {
         api = LocalApi.start(
                 "bx" + UUID.randomUUID().toString().substring(0, 8),
                 0,
-                Map.of("MANA_FETCH_ALLOW_CIDRS", "127.0.0.0/8"));
+                // Webhook retries after 1 s instead of 30 s, so the retry is seen within the test.
+                Map.of("MANA_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "MANA_WEBHOOK_RETRY_DELAYS", "1,1,1,1,1"));
         key = ApiKeySecret.generate();
         DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key);
     }
@@ -237,6 +239,74 @@ class BatchExtractionIT {
         assertProblem(send("GET", "/v1/jobs/" + foreign.id(), null), 404, null);
         assertProblem(send("DELETE", "/v1/jobs/" + foreign.id(), null), 404, null);
         assertThat(store.find(foreign.id()).orElseThrow().status().wire()).isEqualTo("queued");
+    }
+
+    @Test
+    void aWebhook_isReceivedSigned_andA500IsRetriedThroughWebhooksQueue() throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<Map<String, String>>();
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(500));
+        var hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", exchange -> {
+            try (exchange) {
+                var request = exchange.getRequestHeaders();
+                received.add(Map.of(
+                        "id", request.getFirst("webhook-id"),
+                        "timestamp", request.getFirst("webhook-timestamp"),
+                        "signature", request.getFirst("webhook-signature"),
+                        "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                Integer status = statuses.poll();
+                exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            }
+        });
+        hook.start();
+        try {
+            var rotated = send("POST", "/v1/webhooks/secret", "{}");
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+            String secret = json(rotated).path("secret").asText();
+            String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+
+            var created = send(
+                    "POST",
+                    "/v1/extract/batch",
+                    Json.write(Map.of("urls", List.of(page("/page/hooked")), "webhook", Map.of("url", url))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+            String id = json(created).path("id").asText();
+            assertThat(awaitEnd(id).path("status").asText()).isEqualTo("succeeded");
+
+            // The worker's attempt got 500; WebhookRetryFunction, fed by WebhooksQueue, delivers the retry.
+            JsonNode deliveries = null;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                deliveries = json(send("GET", "/v1/jobs/" + id + "/deliveries", null))
+                        .path("deliveries");
+                if (deliveries.size() >= 2) break;
+                Thread.sleep(250);
+            }
+            assertThat(deliveries).as(String.valueOf(deliveries)).hasSize(2);
+            assertThat(deliveries.get(0).path("result").asText()).isEqualTo("delivered");
+            assertThat(deliveries.get(0).path("attempt").asInt()).isEqualTo(2);
+            assertThat(deliveries.get(1).path("statusCode").asInt()).isEqualTo(500);
+            assertThat(received).hasSize(2);
+            var last = received.get(1);
+            assertThat(last.get("id")).isEqualTo(received.get(0).get("id"));
+            assertThat(Json.mapper()
+                            .readTree(last.get("body"))
+                            .path("data")
+                            .path("id")
+                            .asText())
+                    .isEqualTo(id);
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1,"
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    mac.doFinal((last.get("id") + "." + last.get("timestamp") + "." + last.get("body"))
+                                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat(List.of(last.get("signature").split(" "))).contains(expected);
+        } finally {
+            hook.stop(0);
+        }
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {

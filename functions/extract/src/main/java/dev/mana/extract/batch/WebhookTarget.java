@@ -3,24 +3,25 @@ package dev.mana.extract.batch;
 import dev.mana.platform.ApiException;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Json;
-import dev.mana.platform.fetch.Cidr;
-import dev.mana.platform.fetch.HostResolver;
-import java.net.Inet6Address;
-import java.net.InetAddress;
+import dev.mana.platform.fetch.FetchFailure;
+import dev.mana.platform.fetch.FetchPolicy;
+import dev.mana.platform.fetch.PageFetcher;
+import dev.mana.platform.jobs.Job;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A job's {@code webhook {url, events?, metadata?}}, checked before the job is created: an absolute
- * https URL (http only to an allowed range, for local tests) whose host resolves only to public
- * addresses, or to the ranges {@code MANA_FETCH_ALLOW_CIDRS} lets through, as the fetcher's SSRF
- * guard does. Deliveries check the address again when they connect. A refusal is a 422 naming
- * the field ({@code webhook.url}, {@code webhook.events[i]}, {@code webhook.metadata}).
+ * A job's {@code webhook {url, events?, metadata?}}, checked before the job is created. The URL
+ * goes through the fetcher's SSRF guard ({@link PageFetcher#check}, the same one deliveries pass
+ * when they connect): http(s), well formed, every address public or in {@code
+ * MANA_FETCH_ALLOW_CIDRS}. On top of it: https only (http just to an allowed range, for local
+ * tests), no credentials, at most 2,048 characters. A refusal is a 422 naming the field ({@code
+ * webhook.url} with a {@code reason}, {@code webhook.events[i]}, {@code webhook.metadata}).
  */
 public final class WebhookTarget {
     /** The request's {@code webhook} as sent. */
@@ -30,35 +31,28 @@ public final class WebhookTarget {
     static final int MAX_URL = 2048;
     static final int MAX_METADATA_BYTES = 2048;
 
-    // Ranges a webhook must never reach, beyond what InetAddress classifies (loopback, link and
-    // site local, any, multicast): shared NAT, "this network", IETF, benchmarking, reserved, IPv6
-    // unique local, 6to4 and NAT64 (which embed IPv4 addresses).
-    private static final List<Cidr> BLOCKED = List.of(
-            Cidr.parse("0.0.0.0/8"),
-            Cidr.parse("100.64.0.0/10"),
-            Cidr.parse("192.0.0.0/24"),
-            Cidr.parse("198.18.0.0/15"),
-            Cidr.parse("240.0.0.0/4"),
-            Cidr.parse("fc00::/7"),
-            Cidr.parse("2002::/16"),
-            Cidr.parse("64:ff9b::/96"));
-    private static final Cidr GLOBAL_UNICAST_V6 = Cidr.parse("2000::/3");
+    private final PageFetcher fetcher;
+    /** The same guard with nothing allowed: what it refuses is reachable only through the allowance. */
+    private final PageFetcher publicOnly;
 
-    private final List<Cidr> allowed;
-    private final HostResolver resolver;
+    /** @param fetcher the function's fetcher, built with {@code MANA_FETCH_ALLOW_CIDRS} */
+    public WebhookTarget(PageFetcher fetcher) {
+        this(fetcher, new PageFetcher(FetchPolicy.withAllowCidrs("")));
+    }
 
-    public WebhookTarget(List<Cidr> allowed, HostResolver resolver) {
-        this.allowed = List.copyOf(allowed);
-        this.resolver = resolver;
+    WebhookTarget(PageFetcher fetcher, PageFetcher publicOnly) {
+        this.fetcher = fetcher;
+        this.publicOnly = publicOnly;
     }
 
     /** The webhook to store with the job; null when none was sent. */
-    public dev.mana.platform.jobs.Job.Webhook check(WebhookBody body) {
+    public Job.Webhook check(WebhookBody body) {
         if (body == null) return null;
         if (body.url() == null) {
             throw ApiException.field(ErrorCode.MISSING_FIELD, "webhook.url", "The field 'webhook.url' is required.");
         }
-        checkUrl(body.url().strip());
+        String url = body.url().strip();
+        checkUrl(url);
         List<String> events = body.events() == null ? List.of() : body.events();
         for (int i = 0; i < events.size(); i++) {
             if (!EVENTS.contains(events.get(i))) {
@@ -69,78 +63,60 @@ public final class WebhookTarget {
         if (body.metadata() != null && Json.write(body.metadata()).length() > MAX_METADATA_BYTES) {
             throw invalid("webhook.metadata", "webhook.metadata is at most " + MAX_METADATA_BYTES + " bytes of JSON.");
         }
-        var metadata = new java.util.LinkedHashMap<String, Object>();
-        if (body.metadata() != null)
+        var metadata = new LinkedHashMap<String, Object>();
+        if (body.metadata() != null) {
             body.metadata().forEach((k, v) -> {
                 if (v != null) metadata.put(k, v);
             });
-        return new dev.mana.platform.jobs.Job.Webhook(
-                body.url().strip(), events.stream().distinct().toList(), metadata);
+        }
+        return new Job.Webhook(url, events.stream().distinct().toList(), metadata);
     }
 
     private void checkUrl(String url) {
         if (url.isEmpty() || url.length() > MAX_URL) {
-            throw invalid("webhook.url", "webhook.url must be an https URL of at most " + MAX_URL + " characters.");
+            throw invalid("webhook.url", "webhook.url must be an https URL of at most " + MAX_URL + " characters.")
+                    .with("reason", "invalid_url");
         }
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw invalid("webhook.url", "webhook.url is not a valid URL: " + e.getReason() + ".");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute()
-                || uri.isOpaque()
-                || uri.getHost() == null
-                || uri.getHost().isEmpty()) {
-            throw invalid(
-                    "webhook.url", "webhook.url must be absolute with a host, such as https://example.com/hooks.");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw invalid("webhook.url", "webhook.url must not carry credentials.");
-        }
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw invalid("webhook.url", "webhook.url must be an https URL.");
-        }
-        String host = uri.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw invalid("webhook.url", "webhook.url's host does not resolve.").with("reason", "unresolvable");
-        }
-        boolean allAllowed = addresses.length > 0;
-        for (InetAddress address : addresses) {
-            boolean allow = isAllowed(address);
-            if (!allow && !isPublic(address)) {
-                throw invalid("webhook.url", "webhook.url must reach a public address, not a private or local one.")
-                        .with("reason", "blocked_address");
+            URI uri = new URI(url);
+            if (uri.getRawUserInfo() != null) {
+                throw invalid("webhook.url", "webhook.url must not carry credentials.")
+                        .with("reason", "invalid_url");
             }
-            allAllowed &= allow;
+        } catch (URISyntaxException e) {
+            // the guard below names it
         }
-        if (addresses.length == 0) {
-            throw invalid("webhook.url", "webhook.url's host does not resolve.").with("reason", "unresolvable");
+        try {
+            fetcher.check(url);
+        } catch (FetchFailure e) {
+            throw refused(e.reason());
         }
-        if (scheme.equals("http") && !allAllowed) {
+        if (url.regionMatches(true, 0, "http:", 0, 5) && !onlyThroughAllowance(url)) {
             throw invalid("webhook.url", "webhook.url must be an https URL.").with("reason", "insecure_scheme");
         }
     }
 
-    private boolean isAllowed(InetAddress address) {
-        return allowed.stream().anyMatch(c -> c.contains(address));
+    private boolean onlyThroughAllowance(String url) {
+        try {
+            publicOnly.check(url);
+            return false;
+        } catch (FetchFailure e) {
+            return e.reason() == FetchFailure.Reason.BLOCKED_ADDRESS;
+        }
     }
 
-    static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress()
-                || address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        if (address instanceof Inet6Address && !GLOBAL_UNICAST_V6.contains(address)) return false;
-        return BLOCKED.stream().noneMatch(c -> c.contains(address));
+    private static ApiException refused(FetchFailure.Reason reason) {
+        String message = switch (reason) {
+            case UNSUPPORTED_SCHEME -> "webhook.url must be an https URL.";
+            case BLOCKED_ADDRESS -> "webhook.url must reach a public address, not a private or local one.";
+            case CONNECTION -> "webhook.url's host does not resolve.";
+            default -> "webhook.url must be absolute with a host, such as https://example.com/hooks.";
+        };
+        String code = switch (reason) {
+            case CONNECTION -> "unresolvable";
+            default -> reason.name().toLowerCase(Locale.ROOT);
+        };
+        return invalid("webhook.url", message).with("reason", code);
     }
 
     private static ApiException invalid(String field, String message) {

@@ -82,6 +82,11 @@ class BatchExtractionErrorTest {
                 422,
                 "invalid_field",
                 "webhook.url");
+        var insecure = extract.batch(account, Bodies.batch(urls, Map.of("url", "http://8.8.8.8/hook")));
+        assertProblem(insecure, 422, "invalid_field", "webhook.url");
+        assertThat(insecure.json().path("reason").asText()).isEqualTo("insecure_scheme");
+        var credentials = extract.batch(account, Bodies.batch(urls, Map.of("url", "https://user:pw@8.8.8.8/hook")));
+        assertProblem(credentials, 422, "invalid_field", "webhook.url");
         assertProblem(
                 extract.batch(account, Bodies.batch(urls, Map.of("events", List.of()))),
                 422,
