@@ -17,7 +17,7 @@ class ContentExtractorHappyTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = ContentExtractorHappyTest.class.getResourceAsStream("/pages/article.html")) {
+        try (InputStream in = ContentExtractorHappyTest.class.getResourceAsStream("/site/article.html")) {
             page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mana.emulator.AwsEmulatorExtension;
 import dev.mana.emulator.EmulatedStack;
-import java.time.Clock;
+import dev.mana.emulator.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -198,33 +197,5 @@ class CreditLedgerHappyTest {
         assertThat(withinWindow.chargeId()).isEqualTo(first.chargeId());
         assertThat(afterWindow.chargeId()).isNotEqualTo(first.chargeId());
         assertThat(windowed.balance(account).balance()).isEqualTo(90);
-    }
-
-    /** A clock tests move forward, to pass an idempotency window without waiting. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mana.platform.webhooks;
 
 import dev.mana.emulator.EmulatedStack;
+import dev.mana.emulator.MovableClock;
 import dev.mana.platform.fetch.FetchPolicy;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.Job;
@@ -22,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhooksFixture {
     static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
 
-    final TestClock clock = new TestClock(START);
+    final MovableClock clock = new MovableClock(START);
     final WebhookSecrets secrets;
     final DeliveryLog log;
     final WebhookDelivery delivery;

@@ -1,4 +1,4 @@
-package dev.mana.platform.webhooks;
+package dev.mana.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so retries and rotation windows pass without sleeping. */
-final class TestClock extends Clock {
+/** A clock tests move by hand, so windows, expiries and retry schedules pass without sleeping. */
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
