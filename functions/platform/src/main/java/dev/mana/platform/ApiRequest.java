@@ -44,6 +44,22 @@ public record ApiRequest(
         return Optional.ofNullable(queryParameters.get(name)).filter(v -> !v.isEmpty());
     }
 
+    /** A whole-number query parameter from {@code min} to {@code max}; absent: {@code fallback}; else 400. */
+    public int intQuery(String name, int min, int max, int fallback) {
+        var text = query(name);
+        if (text.isEmpty()) return fallback;
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "The " + name + " must be a whole number from " + min + " to " + max + ".")
+                .with("parameter", name);
+    }
+
     public String pathParameter(String name) {
         String value = pathParameters.get(name);
         if (value == null || value.isBlank()) {

@@ -1,9 +1,7 @@
 package dev.mana.auth.credits;
 
-import dev.mana.platform.ApiException;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
-import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Route;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.credits.LedgerEntry;
@@ -31,17 +29,8 @@ public final class LedgerRoute {
 
     private ApiResponse handle(ApiRequest request) {
         String account = request.requireCaller().accountId();
-        int limit = request.query("limit").map(LedgerRoute::limit).orElse(DEFAULT_LIMIT);
+        int limit = request.intQuery("limit", 1, 100, DEFAULT_LIMIT);
         var page = ledger.ledger(account, request.query("cursor").orElse(null), limit);
         return ApiResponse.ok(new Response(page.entries(), page.nextCursor()));
-    }
-
-    private static int limit(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The limit must be a whole number from 1 to 100.")
-                    .with("parameter", "limit");
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.mana.jobs.api;
 
-import dev.mana.platform.ApiException;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
-import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Route;
 import dev.mana.platform.jobs.JobStore;
 
@@ -30,17 +28,8 @@ public final class GetJobRoute {
     private ApiResponse handle(ApiRequest request) {
         String account = request.requireCaller().accountId();
         String id = request.pathParameter("id");
-        int limit = request.query("itemsLimit").map(GetJobRoute::limit).orElse(DEFAULT_ITEMS);
+        int limit = request.intQuery("itemsLimit", 1, 1000, DEFAULT_ITEMS);
         var job = store.get(account, id).orElseThrow(() -> JobIdParameter.notFound(id));
         return ApiResponse.ok(views.full(job, request.query("itemsCursor").orElse(null), limit));
-    }
-
-    private static int limit(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The itemsLimit must be a whole number from 1 to 1000.")
-                    .with("parameter", "itemsLimit");
-        }
     }
 }

@@ -32,7 +32,7 @@ public final class ListJobsRoute {
         String account = request.requireCaller().accountId();
         JobStatus status = request.query("status").map(ListJobsRoute::status).orElse(null);
         String kind = request.query("kind").map(ListJobsRoute::kind).orElse(null);
-        int limit = request.query("limit").map(ListJobsRoute::limit).orElse(DEFAULT_LIMIT);
+        int limit = request.intQuery("limit", 1, 100, DEFAULT_LIMIT);
         var page = store.list(account, status, kind, request.query("cursor").orElse(null), limit);
         return ApiResponse.ok(
                 new Response(page.jobs().stream().map(JobView::summary).toList(), page.nextCursor()));
@@ -59,14 +59,5 @@ public final class ListJobsRoute {
                     .with("parameter", "kind");
         }
         return value;
-    }
-
-    private static int limit(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The limit must be a whole number from 1 to 100.")
-                    .with("parameter", "limit");
-        }
     }
 }
