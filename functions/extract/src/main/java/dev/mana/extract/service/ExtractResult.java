@@ -58,28 +58,15 @@ public record ExtractResult(
 
     /** This answer served from the cache to a caller who spelled the URL {@code requestedUrl}. */
     public ExtractResult fromCache(String requestedUrl) {
-        return new ExtractResult(
-                requestedUrl,
-                finalUrl,
-                statusCode,
-                title,
-                byline,
-                siteName,
-                lang,
-                publishedAt,
-                excerpt,
-                markdown,
-                text,
-                html,
-                links,
-                images,
-                wordCount,
-                fetchedAt,
-                true);
+        return copy(requestedUrl, true);
     }
 
     /** The same answer for another spelling of the URL (a bulk request naming a page twice). */
     public ExtractResult withUrl(String requestedUrl) {
+        return copy(requestedUrl, cached);
+    }
+
+    private ExtractResult copy(String requestedUrl, boolean fromCache) {
         return new ExtractResult(
                 requestedUrl,
                 finalUrl,
@@ -97,6 +84,6 @@ public record ExtractResult(
                 images,
                 wordCount,
                 fetchedAt,
-                cached);
+                fromCache);
     }
 }
