@@ -157,8 +157,13 @@ public final class EmulatedStack implements AutoCloseable {
         StackQueues.create(clients.sqs(), this::physicalName, resources.values(), refs, attributes, intrinsics, region)
                 .forEach(url -> cleanups.add(() -> StackQueues.delete(clients.sqs(), url)));
         for (Resource r : template.resourcesOfType("AWS::ApiGateway::UsagePlan")) {
+            // Named as CloudFormation names it: the auth function finds its tiers' plans by name.
+            Object planName = r.properties().get("UsagePlanName");
             String id = StackUsagePlans.create(
-                    clients.apiGateway(), physicalName(r.logicalId()), r.properties(), intrinsics);
+                    clients.apiGateway(),
+                    planName == null ? physicalName(r.logicalId()) : intrinsics.text(planName),
+                    r.properties(),
+                    intrinsics);
             refs.put(r.logicalId(), id);
             cleanups.add(() -> StackUsagePlans.delete(clients.apiGateway(), id));
         }

@@ -35,6 +35,10 @@ class TemplateIT {
         names.addAll(template.resources().keySet());
         names.addAll(template.parameters().keySet());
         names.addAll(PSEUDO);
+        // SAM makes each function without a Role property an execution role named <Function>Role.
+        template.resourcesOfType("AWS::Serverless::Function").stream()
+                .filter(f -> !f.properties().containsKey("Role"))
+                .forEach(f -> names.add(f.logicalId() + "Role"));
     }
 
     @Test
