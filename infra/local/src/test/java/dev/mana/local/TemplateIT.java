@@ -113,6 +113,41 @@ class TemplateIT {
                 .forEach(q -> assertThat(q.properties()).as(q.logicalId()).containsKey("RedrivePolicy"));
     }
 
+    @Test
+    void everyPrebuiltJarFunction_isSkippedBySamBuild() {
+        // `sam build` cannot build from a jar; Maven builds them (README: Deploying).
+        for (var function : template.functions()) {
+            if (!function.codeUri().endsWith(".jar")) continue;
+            assertThat(resource(function.logicalId()).get("Metadata"))
+                    .as(function.logicalId() + " Metadata")
+                    .isEqualTo(Map.of("SkipBuild", true));
+        }
+    }
+
+    @Test
+    void statefulResources_surviveStackDeletionAndReplacement() {
+        var disposable = Set.of("CacheTable");
+        for (String type : List.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::KMS::Key")) {
+            for (var r : template.resourcesOfType(type)) {
+                if (disposable.contains(r.logicalId())) continue;
+                assertThat(resource(r.logicalId()))
+                        .as(r.logicalId())
+                        .containsEntry("DeletionPolicy", "Retain")
+                        .containsEntry("UpdateReplacePolicy", "Retain");
+            }
+        }
+        for (String table : List.of("AccountsTable", "KeysTable", "CreditsTable")) {
+            assertThat(template.resources().get(table).properties())
+                    .as(table + " point-in-time recovery")
+                    .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resource(String logicalId) {
+        return (Map<String, Object>) ((Map<String, Object>) template.document().get("Resources")).get(logicalId);
+    }
+
     @SuppressWarnings("unchecked")
     private void walk(Object node, List<String> unknown) {
         if (node instanceof Map<?, ?> map) {
