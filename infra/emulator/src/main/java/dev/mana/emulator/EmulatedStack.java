@@ -110,7 +110,8 @@ public final class EmulatedStack implements AutoCloseable {
     public Map<String, String> environment(String functionLogicalId) {
         var environment = new LinkedHashMap<String, String>();
         template.function(functionLogicalId).environment().forEach((key, value) -> {
-            environment.put(key, intrinsics.text(value));
+            Object resolved = intrinsics.resolve(value);
+            if (resolved != Intrinsics.NO_VALUE) environment.put(key, String.valueOf(resolved));
         });
         environment.put("AWS_REGION", region);
         environment.put("AWS_ENDPOINT_URL", endpoint.toString());
