@@ -62,6 +62,18 @@ class DeployChecksIT {
         assertThat(validation.exit()).as(validation.output()).isZero();
     }
 
+    @Test
+    void publicSpec_servedAtOpenApiJson_validates() throws Exception {
+        Path json = Files.createTempFile("openapi-public", ".json");
+        try (var yaml = Files.newInputStream(RepoPaths.openApi())) {
+            Files.writeString(json, dev.mana.docs.PublicSpec.of(yaml));
+            var validation = run("openapi-spec-validator", json.toString());
+            assertThat(validation.exit()).as(validation.output()).isZero();
+        } finally {
+            Files.deleteIfExists(json);
+        }
+    }
+
     /** Runs a tool in the repository root; stdout only for exit 0 (stderr carries tools' notes). */
     static Result run(String... command) throws IOException, InterruptedException {
         var stderr = Files.createTempFile("tool", ".err");
