@@ -61,7 +61,7 @@ public final class CreateKeyRoute {
 
         String secret = ApiKeySecret.generate();
         String keyId = Ids.random("key");
-        String gatewayKeyId = gateway.create(keyId, secret, tier.usagePlanId());
+        String gatewayKeyId = gateway.create(keyId, secret, tier.usagePlanName());
         var key = new ApiKey(
                 keyId,
                 caller.accountId(),
