@@ -92,7 +92,9 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
         var queue = new JobQueue(aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
         var inputs = new BatchInputs(aws.s3(), Environment.require("DATA_BUCKET"));
         var webhooks = new WebhookTarget(fetcher());
-        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger));
+        var bulkBudget = Duration.ofMillis(
+                Environment.getInt(ExtractRoutes.BULK_BUDGET_VARIABLE, (int) ExtractRoutes.BULK_BUDGET.toMillis()));
+        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger, bulkBudget));
         routes.add(new BatchExtractRoute(jobs, queue, inputs, webhooks).route());
         return new ApiFunction("extract", new Router(routes));
     }
