@@ -11,6 +11,7 @@ import dev.mana.extract.batch.ItemStorage;
 import dev.mana.extract.batch.WebhookTarget;
 import dev.mana.extract.cache.ExtractionCache;
 import dev.mana.extract.content.ContentExtractor;
+import dev.mana.extract.service.ExtractionWork;
 import dev.mana.extract.service.PageExtraction;
 import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
@@ -94,7 +95,7 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
         var webhooks = new WebhookTarget(fetcher());
         var bulkBudget = Duration.ofMillis(
                 Environment.getInt(ExtractRoutes.BULK_BUDGET_VARIABLE, (int) ExtractRoutes.BULK_BUDGET.toMillis()));
-        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger, bulkBudget));
+        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, bulkBudget));
         routes.add(new BatchExtractRoute(jobs, queue, inputs, webhooks).route());
         return new ApiFunction("extract", new Router(routes));
     }
@@ -146,7 +147,8 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 Duration.ofSeconds(Environment.getInt(
                         ExtractionCache.TTL_VARIABLE, (int) ExtractionCache.DEFAULT_RETENTION.toSeconds())),
                 InstantSource.system());
-        return new PageExtraction(fetcher(), new ContentExtractor(), cache, InstantSource.system());
+        return new PageExtraction(
+                fetcher(), new ContentExtractor(), cache, InstantSource.system(), ExtractionWork.fromEnvironment());
     }
 
     private static PageFetcher fetcher() {

@@ -4,7 +4,6 @@ import dev.mana.extract.service.BulkExtraction;
 import dev.mana.extract.service.PageExtraction;
 import dev.mana.platform.Route;
 import dev.mana.platform.billing.Billing;
-import dev.mana.platform.credits.CreditLedger;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,8 +19,8 @@ public final class ExtractRoutes {
 
     private ExtractRoutes() {}
 
-    public static List<Route> of(PageExtraction extraction, Billing billing, CreditLedger ledger, Duration bulkBudget) {
-        var paying = new ExtractBilling(billing, ledger);
+    public static List<Route> of(PageExtraction extraction, Billing billing, Duration bulkBudget) {
+        var paying = new ExtractBilling(billing);
         return List.of(
                 new ExtractRoute(extraction, paying).route(),
                 new BulkExtractRoute(new BulkExtraction(extraction, BULK_PARALLELISM, bulkBudget), paying).route());
