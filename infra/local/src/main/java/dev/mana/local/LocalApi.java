@@ -45,7 +45,10 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(String stackName, int port, java.util.Map<String, String> overrides) throws Exception {
         var stack = EmulatedStack.create(stackName, AwsEmulator.endpoint(), Template.load());
-        var functions = LocalFunctions.load(stack, overrides);
+        // Locally the email verification token is printed in the log (no mail is sent).
+        var local = new java.util.HashMap<String, String>(overrides);
+        local.putIfAbsent("MANA_LOG_VERIFICATION_TOKENS", "true");
+        var functions = LocalFunctions.load(stack, local);
         var keys = new ApiKeyPlans(stack.clients().apiGateway());
         var feeders = new java.util.ArrayList<QueueFeeder>();
         LocalGateway gateway;

@@ -49,7 +49,7 @@ public final class CreateKeyRoute {
     }
 
     private ApiResponse handle(ApiRequest request) {
-        Caller caller = request.requireCaller();
+        Caller caller = request.requireSession();
         Request body = request.json(Request.class);
         String name = Fields.text(body.name(), "name", MAX_NAME).strip();
         if (name.isEmpty()) {
