@@ -15,6 +15,9 @@ import dev.mana.tts.engine.SpeechEngine;
 import dev.mana.tts.engine.SpeechEngines;
 import dev.mana.tts.espeak.EspeakEngine;
 import dev.mana.tts.espeak.EspeakNg;
+import dev.mana.tts.kokoro.KokoroEngine;
+import dev.mana.tts.kokoro.ModelDirectory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,12 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
 
     /** The engine a request that names no model gets: "espeak" unless the deployment says otherwise. */
     public static final String DEFAULT_ENGINE_VARIABLE = "MANA_TTS_DEFAULT_ENGINE";
+    /** Kokoro's model directory: a folder or an s3:// prefix with manifest.json; unset, no Kokoro. */
+    public static final String KOKORO_MODEL_VARIABLE = "MANA_KOKORO_MODEL_DIR";
+    /** ONNX Runtime's threads for one synthesis; default: the container's processors. */
+    public static final String KOKORO_THREADS_VARIABLE = "MANA_KOKORO_THREADS";
+    /** Where an S3 model directory is copied: Lambda's writable storage. */
+    static final Path MODEL_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "models");
     /** How long one espeak-ng run may take. */
     static final Duration ESPEAK_DEADLINE = Duration.ofSeconds(20);
 
@@ -47,15 +56,22 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
         var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
         var billing =
                 new TtsBilling(new Billing(ledger, new UsageMeter(dynamo, Environment.require("USAGE_TABLE"))), ledger);
-        var engines = engines();
+        var engines = engines(aws);
         var codecs = AudioCodecs.fromEnvironment();
         return new ApiFunction("tts", new Router(List.of(new SpeechRoute(engines, codecs, billing).route())));
     }
 
-    static SpeechEngines engines() {
+    static SpeechEngines engines(AwsClients aws) {
+        var espeak = new EspeakNg(Environment.get(EspeakNg.BINARY_VARIABLE, "espeak-ng"), ESPEAK_DEADLINE);
         var engines = new ArrayList<SpeechEngine>();
-        engines.add(new EspeakEngine(
-                new EspeakNg(Environment.get(EspeakNg.BINARY_VARIABLE, "espeak-ng"), ESPEAK_DEADLINE)));
+        engines.add(new EspeakEngine(espeak));
+        Environment.get(KOKORO_MODEL_VARIABLE)
+                .filter(v -> !v.isBlank())
+                .ifPresent(location -> engines.add(KokoroEngine.load(
+                        ModelDirectory.resolve(location, aws.s3(), MODEL_CACHE),
+                        espeak,
+                        Environment.getInt(
+                                KOKORO_THREADS_VARIABLE, Runtime.getRuntime().availableProcessors()))));
         return new SpeechEngines(engines, Environment.get(DEFAULT_ENGINE_VARIABLE, EspeakEngine.ID));
     }
 }
