@@ -3,9 +3,6 @@ package dev.mana.tts.api;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.Route;
-import dev.mana.platform.audio.AudioCodecs;
-import dev.mana.platform.billing.Charged;
-import dev.mana.tts.engine.SpeechEngine;
 import dev.mana.tts.engine.SpeechEngines;
 
 /**
@@ -21,19 +18,17 @@ public final class SpeechRoute {
     public record SpeechRequest(String model, String input, String voice, String response_format, Double speed) {}
 
     /** OpenAI's own limit for this route. */
-    public static final int MAX_CHARS = 4096;
+    public static final int MAX_CHARS = Speaking.DIRECT_MAX_CHARS;
 
     static final SpeechOrder.Fields FIELDS =
             new SpeechOrder.Fields("model", "input", "voice", "speed", "response_format");
 
     private final SpeechEngines engines;
-    private final AudioCodecs codecs;
-    private final TtsBilling billing;
+    private final Speaking speaking;
 
-    public SpeechRoute(SpeechEngines engines, AudioCodecs codecs, TtsBilling billing) {
+    public SpeechRoute(SpeechEngines engines, Speaking speaking) {
         this.engines = engines;
-        this.codecs = codecs;
-        this.billing = billing;
+        this.speaking = speaking;
     }
 
     public Route route() {
@@ -52,13 +47,6 @@ public final class SpeechRoute {
                 body.speed(),
                 body.response_format(),
                 MAX_CHARS);
-        long price = TtsBilling.price(order.engine().id(), order.characters());
-        billing.requireCredits(request, price);
-        float[] samples = order.engine().speak(order.text(), order.voice(), order.speed());
-        byte[] audio = codecs.encode(samples, SpeechEngine.SAMPLE_RATE, order.format());
-        Charged charged = billing.charge(request, order.engine().id(), price);
-        return charged.onto(ApiResponse.binary(200, order.format().contentType(), audio))
-                .withHeader("X-Tts-Model", order.engine().id())
-                .withHeader("X-Tts-Voice", order.voice());
+        return speaking.answer(request, order);
     }
 }
