@@ -67,20 +67,27 @@ public final class KokoroEngine implements SpeechEngine, AutoCloseable {
     @Override
     public void speak(String text, String voice, double speed, Consumer<float[]> chunks) {
         VoicePack pack = voices.pack(voice).orElseThrow(() -> new IllegalArgumentException("unknown voice " + voice));
-        for (String chunk : chunks(text, VoiceMix.parse(voice).orElseThrow().language())) {
+        chunks(text, VoiceMix.parse(voice).orElseThrow().language(), chunk -> {
             long[] tokens = vocab.ids(chunk);
             chunks.accept(model.run(tokens, pack.style(tokens.length), (float) speed));
-        }
+        });
     }
 
     /** The phoneme chunks {@code text} is spoken in. */
     public List<String> chunks(String text, String language) {
-        var sentences = new ArrayList<String>();
+        var chunks = new ArrayList<String>();
+        chunks(text, language, chunks::add);
+        return chunks;
+    }
+
+    /** Each chunk as soon as it is full: sentences are phonemized one at a time. */
+    private void chunks(String text, String language, Consumer<String> chunks) {
+        var packer = new PhonemeChunks.Packer(KokoroModel.MAX_TOKENS, chunks);
         for (String sentence : TextChunks.sentences(TextNormalizer.normalize(text))) {
             String phonemes = phonemizer.phonemize(sentence, language);
-            if (!phonemes.isBlank()) sentences.add(phonemes);
+            if (!phonemes.isBlank()) packer.add(phonemes);
         }
-        return PhonemeChunks.pack(sentences, KokoroModel.MAX_TOKENS);
+        packer.finish();
     }
 
     @Override

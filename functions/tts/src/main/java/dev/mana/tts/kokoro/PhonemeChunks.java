@@ -2,6 +2,7 @@ package dev.mana.tts.kokoro;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Sentences' phonemes packed into chunks the model takes whole: at most {@value
@@ -17,20 +18,43 @@ public final class PhonemeChunks {
 
     public static List<String> pack(List<String> sentences, int maxTokens) {
         var chunks = new ArrayList<String>();
-        var current = new StringBuilder();
-        for (String sentence : sentences) {
+        var packer = new Packer(maxTokens, chunks::add);
+        sentences.forEach(packer::add);
+        packer.finish();
+        return chunks;
+    }
+
+    /**
+     * The same packing a sentence at a time: a chunk is handed on as soon as the next piece does
+     * not fit, so the first audio does not wait for the whole text to be phonemized.
+     */
+    public static final class Packer {
+        private final int maxTokens;
+        private final Consumer<String> chunks;
+        private final StringBuilder current = new StringBuilder();
+
+        public Packer(int maxTokens, Consumer<String> chunks) {
+            this.maxTokens = maxTokens;
+            this.chunks = chunks;
+        }
+
+        public void add(String sentence) {
             for (String piece : cut(sentence, maxTokens)) {
                 int size = length(current.toString()) + (current.length() > 0 ? 1 : 0) + length(piece);
-                if (current.length() > 0 && size > maxTokens) {
-                    chunks.add(current.toString());
-                    current.setLength(0);
-                }
+                if (current.length() > 0 && size > maxTokens) flush();
                 if (current.length() > 0) current.append(' ');
                 current.append(piece);
             }
         }
-        if (current.length() > 0) chunks.add(current.toString());
-        return chunks;
+
+        public void finish() {
+            if (current.length() > 0) flush();
+        }
+
+        private void flush() {
+            chunks.accept(current.toString());
+            current.setLength(0);
+        }
     }
 
     static int length(String phonemes) {
