@@ -3,6 +3,7 @@ package dev.mana.tts.espeak;
 import dev.mana.tts.engine.Resampler;
 import dev.mana.tts.engine.SpeechEngine;
 import dev.mana.tts.engine.TextChunks;
+import dev.mana.tts.engine.TextNormalizer;
 import dev.mana.tts.engine.VoiceInfo;
 import dev.mana.tts.engine.WavPcm;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * espeak-ng as an engine: real speech with no weights, so it is the local default. Each chunk of
- * sentences is one espeak-ng run, its 22,050 Hz output resampled to 24,000 Hz.
+ * espeak-ng as an engine: real speech with no weights, so it is the local default. The text is
+ * normalized as for Kokoro (espeak-ng reads "$5.50" as "dollar five point five zero"); each chunk
+ * of sentences is one espeak-ng run, its 22,050 Hz output resampled to 24,000 Hz.
  *
  * <p>Speed scales espeak-ng's 175 words per minute. espeak-ng goes no slower than 80, so below
  * speed 0.46 the rest of the slowing is a pause after each word ({@code -g}): the pace a listener
@@ -67,7 +69,7 @@ public final class EspeakEngine implements SpeechEngine {
         if (!speaks(voice)) throw new IllegalArgumentException("unknown espeak-ng voice " + voice);
         int rate = wordsPerMinute(speed);
         int gap = wordGap(speed);
-        for (String chunk : TextChunks.split(text, CHUNK_CHARS)) {
+        for (String chunk : TextChunks.split(TextNormalizer.normalize(text), CHUNK_CHARS)) {
             WavPcm wav = WavPcm.read(espeak.speak(chunk, voice, rate, gap));
             chunks.accept(Resampler.resample(wav.samples(), wav.sampleRate(), SAMPLE_RATE));
         }

@@ -69,6 +69,13 @@ class EspeakEngineTest {
     }
 
     @Test
+    void writtenForms_areSpokenAsWords() {
+        assertThat(engine.speak("It costs $5.50, or 12.5% off.", "en-us", 1.0))
+                .containsExactly(engine.speak(
+                        "It costs five dollars and fifty cents, or twelve point five percent off.", "en-us", 1.0));
+    }
+
+    @Test
     void voices_areEspeakNgsOwnList() {
         assertThat(engine.voices()).hasSizeGreaterThan(100);
         assertThat(engine.voices()).anySatisfy(voice -> {
