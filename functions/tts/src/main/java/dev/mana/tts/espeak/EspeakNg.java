@@ -1,6 +1,6 @@
 package dev.mana.tts.espeak;
 
-import dev.mana.tts.engine.BoundedProcess;
+import dev.mana.platform.process.BoundedProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

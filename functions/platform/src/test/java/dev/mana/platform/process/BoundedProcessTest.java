@@ -1,4 +1,4 @@
-package dev.mana.tts.engine;
+package dev.mana.platform.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
