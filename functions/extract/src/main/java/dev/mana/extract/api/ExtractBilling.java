@@ -6,6 +6,7 @@ import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Headers;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -58,6 +59,11 @@ final class ExtractBilling {
                 request.caller(),
                 request.requestId(),
                 request.sourceIp()));
+    }
+
+    /** Gives back what a bulk request was charged when it cannot answer after all. */
+    void refund(List<Charged> charges) {
+        for (Charged charge : charges) billing.refund(charge, "bulk extraction failed");
     }
 
     /** Refuses, before any work, an Idempotency-Key that Billing would refuse (once suffixed, in bulk). */

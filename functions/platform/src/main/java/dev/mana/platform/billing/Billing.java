@@ -64,6 +64,11 @@ public final class Billing {
         return new Charged(charge.chargeId(), charge.amount(), charge.balanceAfter());
     }
 
+    /** Gives a charge back in full, exactly once (the ledger's refund), when the call it paid for failed. */
+    public void refund(Charged charged, String reason) {
+        ledger.refund(charged.chargeId(), reason);
+    }
+
     static String idempotencyKey(ApiRequest request, String service) {
         var header = request.header("Idempotency-Key").map(String::trim).filter(v -> !v.isEmpty());
         if (header.isPresent()) {
