@@ -13,6 +13,7 @@ import dev.mana.platform.Json;
 import dev.mana.platform.Log;
 import dev.mana.platform.Problems;
 import dev.mana.platform.Route;
+import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,7 @@ public final class BulkExtractRoute {
                     .with("limit", MAX_URLS);
         }
         ExtractSettings settings = OptionsBody.settings(body.options());
-        ExtractBilling.checkKey(request, ExtractBilling.MAX_BULK_KEY_LENGTH);
+        Billing.checkIdempotencyKey(request);
         long remaining = billing.requireCredits(request);
 
         List<Outcome> outcomes = extraction.extractAll(body.urls(), settings);
