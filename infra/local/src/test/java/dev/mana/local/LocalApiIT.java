@@ -28,9 +28,30 @@ class LocalApiIT {
     static LocalApi api;
     static LocalGateway keyedGateway;
 
+    /** A SearXNG instance on loopback with one result: search charges only an answer. */
+    static com.sun.net.httpserver.HttpServer searxng;
+
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start("it" + UUID.randomUUID().toString().substring(0, 8), 0);
+        searxng = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        searxng.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body =
+                        "{\"results\":[{\"url\":\"https://www.rust-lang.org/\",\"title\":\"Rust\",\"content\":\"A language\"}]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        searxng.start();
+        api = LocalApi.start(
+                "it" + UUID.randomUUID().toString().substring(0, 8),
+                0,
+                Map.of(
+                        "MANA_SEARCH_SEARXNG_URL",
+                        "http://127.0.0.1:" + searxng.getAddress().getPort()));
         // The same gateway over a route that requires an API key on a usage plan.
         var functions = LocalFunctions.load(api.stack());
         keyedGateway = new LocalGateway(
@@ -44,6 +65,7 @@ class LocalApiIT {
 
     @AfterAll
     static void stop() {
+        searxng.stop(0);
         keyedGateway.close();
         api.close();
         api.stack().close();
@@ -121,7 +143,19 @@ class LocalApiIT {
         DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key);
         DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key); // idempotent
 
-        // Only unconfigured engines: the answer needs no network.
+        // Brave is not configured: when it is the only engine asked, nothing answers and nothing is charged.
+        var unanswered = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/search"))
+                        .header("x-api-key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"query\":\"demo\",\"options\":{\"engines\":[\"brave\"]}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unanswered.statusCode()).as(unanswered.body()).isEqualTo(502);
+        assertThat(unanswered.headers().firstValue("X-Credits-Charged")).isEmpty();
+
+        // The loopback SearXNG answers: one credit.
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/search"))
                 .header("x-api-key", key)
                 .header("Content-Type", "application/json")
