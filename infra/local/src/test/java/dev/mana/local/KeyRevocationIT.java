@@ -20,16 +20,19 @@ import org.junit.jupiter.api.Test;
 class KeyRevocationIT {
     static final HttpClient http = HttpClient.newHttpClient();
     static LocalApi api;
+    static LoopbackSearxng searxng;
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start("rv" + UUID.randomUUID().toString().substring(0, 8), 0);
+        searxng = new LoopbackSearxng();
+        api = LocalApi.start("rv" + UUID.randomUUID().toString().substring(0, 8), 0, searxng.environment());
     }
 
     @AfterAll
     static void stop() {
         api.close();
         api.stack().close();
+        searxng.close();
     }
 
     static HttpResponse<String> send(String method, String path, String header, String value, String json)
@@ -46,8 +49,19 @@ class KeyRevocationIT {
     @Test
     void createdKey_worksAtOnce_andRevokedKey_isRefused() throws Exception {
         String login = "{\"email\":\"rev@example.com\",\"password\":\"correct horse battery staple\"}";
-        assertThat(send("POST", "/v1/auth/register", null, null, login).statusCode())
-                .isEqualTo(201);
+        var registered = send("POST", "/v1/auth/register", null, null, login);
+        assertThat(registered.statusCode()).isEqualTo(201);
+        // Credits come with email verification (its token is in the log): granted here directly.
+        new dev.mana.platform.credits.CreditLedger(
+                        api.stack().clients().dynamoDb(), api.stack().ref("CreditsTable"))
+                .grant(
+                        Json.mapper()
+                                .readTree(registered.body())
+                                .path("accountId")
+                                .asText(),
+                        10,
+                        "test credits",
+                        "test-credits-rev");
         String token = Json.mapper()
                 .readTree(send("POST", "/v1/auth/login", null, null, login).body())
                 .path("accessToken")
@@ -60,9 +74,9 @@ class KeyRevocationIT {
         String key = first.path("key").asText();
         var balance = send("GET", "/v1/credits/balance", "x-api-key", key, null);
         assertThat(balance.statusCode()).as(balance.body()).isEqualTo(200);
-        // A route on the key's usage plan (no engine needed, nothing charged).
-        var engines = send("GET", "/v1/search/engines", "x-api-key", key, null);
-        assertThat(engines.statusCode()).as(engines.body()).isEqualTo(200);
+        var search = send(
+                "POST", "/v1/search", "x-api-key", key, "{\"query\":\"q\",\"options\":{\"engines\":[\"searxng\"]}}");
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
 
         // A key revoked before any use: the authorizer has nothing cached and refuses it at once.
         var second = Json.mapper()

@@ -28,30 +28,12 @@ class LocalApiIT {
     static LocalApi api;
     static LocalGateway keyedGateway;
 
-    /** A SearXNG instance on loopback with one result: search charges only an answer. */
-    static com.sun.net.httpserver.HttpServer searxng;
+    static LoopbackSearxng searxng;
 
     @BeforeAll
     static void start() throws Exception {
-        searxng = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        searxng.createContext("/", exchange -> {
-            try (exchange) {
-                byte[] body =
-                        "{\"results\":[{\"url\":\"https://www.rust-lang.org/\",\"title\":\"Rust\",\"content\":\"A language\"}]}"
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        searxng.start();
-        api = LocalApi.start(
-                "it" + UUID.randomUUID().toString().substring(0, 8),
-                0,
-                Map.of(
-                        "MANA_SEARCH_SEARXNG_URL",
-                        "http://127.0.0.1:" + searxng.getAddress().getPort()));
+        searxng = new LoopbackSearxng();
+        api = LocalApi.start("it" + UUID.randomUUID().toString().substring(0, 8), 0, searxng.environment());
         // The same gateway over a route that requires an API key on a usage plan.
         var functions = LocalFunctions.load(api.stack());
         keyedGateway = new LocalGateway(
@@ -65,10 +47,10 @@ class LocalApiIT {
 
     @AfterAll
     static void stop() {
-        searxng.stop(0);
         keyedGateway.close();
         api.close();
         api.stack().close();
+        searxng.close();
     }
 
     static HttpResponse<String> get(int port, String path, String apiKey) throws Exception {
