@@ -45,7 +45,7 @@ final class DocumentPrep {
                 continue;
             }
             Element p = new Element("p");
-            br.replaceWith(p);
+            DomShape.replace(br, p);
             next = p.nextSibling();
             while (next != null) {
                 if (next instanceof Element e && e.normalName().equals("br")) {
