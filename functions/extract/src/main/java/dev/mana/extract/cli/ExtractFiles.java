@@ -3,6 +3,7 @@ package dev.mana.extract.cli;
 import dev.mana.extract.content.ContentExtractor;
 import dev.mana.extract.content.ExtractOptions;
 import dev.mana.extract.content.ExtractedContent;
+import dev.mana.extract.content.Favor;
 import dev.mana.platform.fetch.CharsetSniffer;
 import dev.mana.platform.fetch.FetchPolicy;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code extract-files IN_DIR OUT_DIR}: the API's extraction over local files, no network. Every
+ * {@code extract-files [--favor precision|balanced|recall] IN_DIR OUT_DIR}: the API's extraction over local files, no network. Every
  * {@code *.html} in IN_DIR becomes {@code <name>.md} in OUT_DIR; an optional {@code urls.tsv}
  * (name TAB url) gives each page the URL its relative links resolve against. Bytes are decoded as
  * the fetcher decodes a page without a Content-Type charset ({@link CharsetSniffer}: BOM, meta
@@ -28,22 +29,28 @@ public final class ExtractFiles {
     private ExtractFiles() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: extract-files IN_DIR OUT_DIR");
+        Favor favor = Favor.BALANCED;
+        int first = 0;
+        if (args.length == 4 && args[0].equals("--favor")) {
+            favor = Favor.parse(args[1]);
+            first = 2;
+        }
+        if (args.length - first != 2 || favor == null) {
+            System.err.println("usage: extract-files [--favor precision|balanced|recall] IN_DIR OUT_DIR");
             System.exit(2);
         }
-        Path in = Path.of(args[0]);
+        Path in = Path.of(args[first]);
         if (!Files.isDirectory(in)) {
             System.err.println("extract-files: not a directory: " + in);
             System.exit(2);
         }
-        if (run(in, Path.of(args[1])) > 0) {
+        if (run(in, Path.of(args[first + 1]), ExtractOptions.defaults().withFavor(favor)) > 0) {
             System.exit(1);
         }
     }
 
     /** Extracts every page of {@code in} into {@code out}; returns how many pages failed. */
-    static int run(Path in, Path out) throws IOException {
+    static int run(Path in, Path out, ExtractOptions options) throws IOException {
         Files.createDirectories(out);
         Map<String, URI> urls = readUrls(in.resolve("urls.tsv"));
         ContentExtractor extractor = new ContentExtractor();
@@ -55,7 +62,7 @@ public final class ExtractFiles {
             URI base = urls.getOrDefault(name, urls.get(fileName));
             try {
                 String html = CharsetSniffer.decode(readPage(file));
-                ExtractedContent content = extractor.extract(html, base, ExtractOptions.defaults());
+                ExtractedContent content = extractor.extract(html, base, options);
                 Files.writeString(out.resolve(name + ".md"), content.markdown() + "\n", StandardCharsets.UTF_8);
                 written++;
             } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -39,6 +39,9 @@ public final class ContentExtractor {
             ArticleGrabber.Grabbed grabbed = new ArticleGrabber().grab(doc, metadata.title(), metadata.byline());
             content = grabbed.article();
             byline = byline != null ? byline : grabbed.byline();
+            if (options.favor() != Favor.RECALL) {
+                new BoilerplateFilter(options.favor()).clean(content);
+            }
         } else {
             content = doc.body();
         }

@@ -15,7 +15,10 @@ final class DocumentPrep {
     private DocumentPrep() {}
 
     static void removeNonContent(Document doc) {
-        doc.select("script, noscript, style, template, link[rel=stylesheet]").remove();
+        // rt and rp are ruby annotations (readings over Japanese or Chinese characters): kept, they
+        // split every word of the text they annotate.
+        doc.select("script, noscript, style, template, link[rel=stylesheet], rt, rp")
+                .remove();
     }
 
     static void prepare(Document doc) {

@@ -2,6 +2,7 @@ package dev.mana.extract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mana.extract.content.ExtractOptions;
 import dev.mana.platform.fetch.FetchPolicy;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -23,7 +24,7 @@ class ExtractFilesTest {
         Files.writeString(in.resolve("one.html"), PAGE);
         Files.writeString(in.resolve("two.html"), PAGE);
         Files.writeString(in.resolve("notes.txt"), "ignored");
-        assertThat(ExtractFiles.run(in, out)).isZero();
+        assertThat(ExtractFiles.run(in, out, ExtractOptions.defaults())).isZero();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("one.md", "two.md");
         }
@@ -33,7 +34,7 @@ class ExtractFilesTest {
     void extractFiles_resolvesLinksAgainstUrlsTsv(@TempDir Path in, @TempDir Path out) throws IOException {
         Files.writeString(in.resolve("page.html"), PAGE);
         Files.writeString(in.resolve("urls.tsv"), "page\thttps://site.example/a/b.html\n");
-        assertThat(ExtractFiles.run(in, out)).isZero();
+        assertThat(ExtractFiles.run(in, out, ExtractOptions.defaults())).isZero();
         assertThat(Files.readString(out.resolve("page.md"))).contains("[the docs](https://site.example/docs)");
     }
 
@@ -54,7 +55,7 @@ class ExtractFilesTest {
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
         Files.write(in.resolve("bom.html"), withBom);
 
-        assertThat(ExtractFiles.run(in, out)).isZero();
+        assertThat(ExtractFiles.run(in, out, ExtractOptions.defaults())).isZero();
         for (String name : new String[] {"latin1.md", "undeclared.md", "bom.md"}) {
             assertThat(Files.readString(out.resolve(name))).as(name).contains("Größe, Maß und Öl");
         }
@@ -67,7 +68,7 @@ class ExtractFilesTest {
         Arrays.fill(huge, (byte) ' ');
         Files.write(in.resolve("huge.html"), huge);
 
-        assertThat(ExtractFiles.run(in, out)).isEqualTo(1);
+        assertThat(ExtractFiles.run(in, out, ExtractOptions.defaults())).isEqualTo(1);
         assertThat(Files.readString(out.resolve("good.md"))).contains("the docs");
         assertThat(out.resolve("huge.md")).doesNotExist();
     }
