@@ -182,7 +182,10 @@ final class BoilerplateFilter {
         if (text.indexOf('|') > 0 && everySegmentIsFurniture(text)) {
             return true;
         }
-        if (text.length() < 200 && BoilerplateText.META_LINE.matcher(text).find()) {
+        if (BoilerplateText.META_LINE.matcher(text).find() && (text.length() < 200 || DomText.linkDensity(e) > 0.3)) {
+            return true;
+        }
+        if (BoilerplateText.LICENCE.matcher(text).find()) {
             return true;
         }
         if (text.length() < 200
@@ -195,7 +198,12 @@ final class BoilerplateFilter {
                 || BoilerplateText.AUTHOR_HEADING.matcher(text).find()) {
             return true;
         }
-        if (isTeaserCard(e, text)) {
+        if (isTeaserCard(e, text) || isExcerpt(e, text)) {
+            return true;
+        }
+        if (text.length() < 400
+                && isEmphasised(e)
+                && BoilerplateText.INVITATIONS.matcher(text).find()) {
             return true;
         }
         return isFurnitureLine(e, text);
@@ -224,8 +232,37 @@ final class BoilerplateFilter {
                 && DomText.linkDensity(e) > 0.9;
     }
 
+    /** The excerpt of another post: prose that ends in a "Read more" link to the rest. */
+    private static boolean isExcerpt(Element e, String text) {
+        if (!BoilerplateText.READ_MORE.matcher(text).find()) {
+            return false;
+        }
+        var links = e.getElementsByTag("a");
+        return !links.isEmpty()
+                && BoilerplateText.READ_MORE
+                        .matcher(DomText.innerText(links.last()).toLowerCase(Locale.ROOT))
+                        .find();
+    }
+
+    /** All of the block's text is bold or italic: a note set apart from the article. */
+    private static boolean isEmphasised(Element e) {
+        int emphasised = 0;
+        for (Element em : e.select("strong, b, em, i")) {
+            if (em.parent() == e
+                    || em.parent() != null
+                            && !Set.of("strong", "b", "em", "i")
+                                    .contains(em.parent().normalName())) {
+                emphasised += DomText.innerText(em).length();
+            }
+        }
+        return emphasised >= 0.9 * DomText.innerText(e).length();
+    }
+
     private static boolean isFurnitureLine(Element e, String text) {
         if (BoilerplateText.AD_LABEL.matcher(text).find()
+                || BoilerplateText.NAVIGATION.matcher(text).find()
+                || (text.length() < 80
+                        && BoilerplateText.TOOL_LINK.matcher(text).find())
                 || BoilerplateText.SHARE_ROW.matcher(text).find()
                 || BoilerplateText.COMMENTS.matcher(text).find()
                 || BoilerplateText.CREDIT.matcher(text).find()

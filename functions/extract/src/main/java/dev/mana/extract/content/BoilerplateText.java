@@ -25,13 +25,42 @@ final class BoilerplateText {
             + "|das (könnte|dürfte) sie auch interessieren|(à )?lire aussi|sur le même (sujet|thème)|à voir aussi"
             + "|lea (también|más|además)|le puede interesar|te puede interesar|noticias relacionadas|mira"
             + "|leggi anche|articoli correlati|czytaj (też|także|więcej|również)|zobacz (też|także|również)"
-            + "|polecane|popularne)\\s*[:.!?…]*$");
+            + "|polecane|popularne|auch (auf|bei) [\\p{L}.-]+|(\\p{L}+ )?(et \\p{L}+ )?sur le (même )?(sujet|thème))"
+            + "\\s*[:.!?…]*$");
+
+    /** Navigation left inside the article: back links, load-more buttons, a lone search label. */
+    static final Pattern NAVIGATION =
+            ci("^(zurück|back|nach oben|to top|back to top|zurück zur (übersicht|listenansicht"
+                    + "|startseite|liste)|back to (overview|list|top|home)|lade weitere inhalte|load more|mehr laden"
+                    + "|weitere (inhalte|artikel|beiträge) laden|show more|mehr anzeigen|alle anzeigen|suche|search"
+                    + "|vorheriger artikel|nächster artikel|previous (post|article)|next (post|article))\\W*$");
+
+    /** The end of an excerpt that links to the rest of a post elsewhere. */
+    static final Pattern READ_MORE = ci("(weiterlesen|read more|continue reading|mehr lesen|lire la suite|leer más"
+            + "|leggi tutto|czytaj dalej)\\W{0,5}$");
 
     /** A paragraph that is only a pointer to another story: "Read more: <link>". */
     static final Pattern POINTER = ci("^(read (more|also)|also read|related|see also|more|watch|listen"
             + "|lesen sie (auch|mehr|hier)|auch interessant|mehr (dazu|zum thema)|zum thema|siehe auch|hier geht es"
             + "|lea (también|más|además)|le(a|e)|mira|ver también|lire aussi|à lire( aussi)?|voir aussi|leggi anche"
-            + "|czytaj (też|także|więcej|również)|zobacz (też|także|również))\\b\\s*[:：»>›-]");
+            + "|czytaj (też|także|więcej|również)|zobacz (też|także|również))\\b\\s*[:：»>›-]"
+            + "|^hier geht('s| es) (zu|zum|zur)\\b");
+
+    /** Licence and reuse notes under a text. */
+    static final Pattern LICENCE =
+            ci("^(dieser (text|beitrag|artikel) (wurde|ist) (veröffentlicht )?unter (der|einer) lizenz"
+                    + "|this (work|article|text|post) is licensed under|sofern nicht anders (ausgewiesen|angegeben|vermerkt)"
+                    + "|unless otherwise (noted|stated))");
+
+    /** One cell of a pipe-separated meta row: views, who added it, tags, rating. */
+    static final Pattern META_CELL =
+            ci("^(aufrufe|views|hits|zugriffe|gelesen|hinzugefügt von|added by|rating|bewertung"
+                    + "|tags|kategorie|category|autor|author|von|by|quelle|source)\\s*:");
+
+    /** A download or print link on its own line, a permalink. */
+    static final Pattern TOOL_LINK = ci(
+            "^(.{0,40} )?(als pdf )?(herunterladen|download(en)?|drucken|print|imprimer"
+                    + "|imprimir|stampa|drukuj)\\W*$|^(permalink|permalien|kurz-?link|short ?link|link zum (artikel|beitrag))\\b");
 
     /** Comment counters, invitations and closed-comment notes, login prompts. */
     static final Pattern COMMENTS = ci("^(\\d+ )?(comments?|kommentare?|commentaires?|comentarios?|komentarze?)"
@@ -52,6 +81,9 @@ final class BoilerplateText {
                     + "(helpful|useful)|^(möchten sie|willst du) (den|diesen) (artikel|beitrag) teilen|^gefällt (dir|ihnen) "
                     + "(unser|dieser|der|das)|^if you (enjoyed|liked) (reading )?this|^(support|unterstützen sie|unterstütze) "
                     + "(us|uns|unsere arbeit|our (work|journalism))\\b|^do you want to be informed|^teilen( sie)?:?$"
+                    + "|^follow .{1,60} on (twitter|facebook|instagram|linkedin|x)\\b|^submit your (letter|story|tip)"
+                    + "|^we need your help|^help us (continue|keep)|^pour lire la suite|^(um|to) (den|diesen|this) (artikel|article)"
+                    + " (weiter|zu ende)? ?(zu )?(lesen|read)|^jetzt weiterlesen|^lesen sie (den|diesen) artikel weiter"
                     + "|^(share|teilen|drucken|print|merken|e-?mail)( (this|dieses?|den) (article|post|artikel|beitrag|seite))?:?$");
 
     /** Datelines, "Updated" stamps and reading times, on a line of their own. */
