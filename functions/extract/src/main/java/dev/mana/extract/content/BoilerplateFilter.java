@@ -52,11 +52,15 @@ final class BoilerplateFilter {
                     + "|shariff|addtoany|a2a|sociallinks|social-links|related|relatedposts|yarpp|recommended|recommendations"
                     + "|readmore|read-more|more-articles|more-stories|newsletter|subscribe|subscription|signup|author-?bio|authorbox"
                     + "|author-box|about-author|author-info|byline|dateline|timestamp|posted-on|entry-meta|post-meta|article-meta"
-                    + "|postmetadata|meta-info|wp-caption-text|caption|credit|credits|copyright|photo-credit|image-credit|gallery-count"
+                    + "|postmetadata|meta-info|credit|credits|copyright|photo-credit|image-credit|gallery-count"
                     + "|comments|comment-respond|respond|breadcrumb|breadcrumbs|tags|tag-list|tagcloud|post-tags|categories"
                     + "|pagination|pager|post-navigation|nav-links|promo|teaser-list|advert|advertisement|ad|sponsor|sponsored"
                     + "|sidebar|print|rating|feedback|infobox-newsletter|follow|follow-us|jp-relatedposts)($|[-_\\s])",
             Pattern.CASE_INSENSITIVE);
+
+    /** Class tokens of an image caption. */
+    private static final Pattern CAPTION = Pattern.compile(
+            "(^|[-_\\s])(wp-caption-text|caption|image-caption|photo-caption)($|[-_\\s])", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern BEM_MODIFIER = Pattern.compile("--[\\w-]+");
 
@@ -97,7 +101,12 @@ final class BoilerplateFilter {
     private static boolean isFurniture(Element e) {
         // A BEM modifier ("Section--Ads") says what a block holds beside its content, not what it is.
         String hints = BEM_MODIFIER.matcher(e.className() + " " + e.id()).replaceAll("");
-        return !hints.isBlank() && FURNITURE.matcher(hints).find() && !holdsProse(e);
+        if (hints.isBlank() || holdsProse(e)) {
+            return false;
+        }
+        // A caption's text (often with its credit) goes; the figure holding the picture stays.
+        return FURNITURE.matcher(hints).find()
+                || (CAPTION.matcher(hints).find() && e.selectFirst("img, picture, video") == null);
     }
 
     /** Three or more paragraphs of plain prose: an article section whatever its class says. */
