@@ -1,6 +1,7 @@
 package dev.mana.extract.api;
 
 import dev.mana.extract.content.ExtractOptions;
+import dev.mana.extract.content.Favor;
 import dev.mana.extract.content.Format;
 import dev.mana.extract.service.ExtractSettings;
 import dev.mana.platform.ApiException;
@@ -24,7 +25,8 @@ public record OptionsBody(
         List<String> includeSelectors,
         List<String> excludeSelectors,
         Integer timeoutMs,
-        Integer maxAgeSeconds) {
+        Integer maxAgeSeconds,
+        String favor) {
 
     static final int MIN_TIMEOUT_MS = 1_000;
     static final int MAX_TIMEOUT_MS = 30_000;
@@ -41,7 +43,8 @@ public record OptionsBody(
                 options.formatSet(),
                 options.onlyMainContent() == null || options.onlyMainContent(),
                 selectors(options.includeSelectors(), "options.includeSelectors"),
-                selectors(options.excludeSelectors(), "options.excludeSelectors"));
+                selectors(options.excludeSelectors(), "options.excludeSelectors"),
+                options.favorValue());
         int timeout =
                 options.timeoutMs() == null ? (int) ExtractSettings.DEFAULT_TIMEOUT.toMillis() : options.timeoutMs();
         if (timeout < MIN_TIMEOUT_MS || timeout > MAX_TIMEOUT_MS) {
@@ -87,6 +90,17 @@ public record OptionsBody(
             set.add(format);
         }
         return set;
+    }
+
+    private Favor favorValue() {
+        if (favor == null) {
+            return Favor.BALANCED;
+        }
+        Favor parsed = Favor.parse(favor);
+        if (parsed == null) {
+            throw invalid("options.favor", "Unknown favor '" + favor + "'; use precision, balanced or recall.");
+        }
+        return parsed;
     }
 
     private static Format parse(String name) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <pre>
  * pk                    sk          fetchedAt (N)   ttl (N)           body (S) | bodyKey (S)
- * extract:v1:{sha256}   extraction  epoch millis    epoch seconds     answer JSON | cache/extract/v1/{sha256}.json
+ * extract:v2:{sha256}   extraction  epoch millis    epoch seconds     answer JSON | cache/extract/v2/{sha256}.json
  * </pre>
  *
  * Items live {@code retention} (MANA_EXTRACT_CACHE_TTL_SECONDS, default 7 days); DynamoDB deletes

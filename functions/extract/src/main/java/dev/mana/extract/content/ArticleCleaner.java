@@ -126,7 +126,7 @@ final class ArticleCleaner {
             Element cell = row.child(0);
             boolean phrasing = cell.childNodes().stream().allMatch(DomShape::isPhrasing);
             cell.tagName(phrasing ? "p" : "div");
-            table.replaceWith(cell);
+            DomShape.replace(table, cell);
         }
     }
 }

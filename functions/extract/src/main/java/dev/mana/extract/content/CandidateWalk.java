@@ -100,7 +100,7 @@ final class CandidateWalk {
         }
         if (DomShape.hasSingleTagInside(node, "p") && DomText.linkDensity(node) < 0.25) {
             Element only = node.child(0);
-            node.replaceWith(only);
+            DomShape.replace(node, only);
             toScore.add(only);
             return only;
         }

@@ -39,8 +39,11 @@ public final class ContentExtractor {
             content = ContentSelection.include(doc, options.includeSelectors());
         } else if (options.onlyMainContent()) {
             ArticleGrabber.Grabbed grabbed = new ArticleGrabber().grab(doc, metadata.title(), metadata.byline());
-            content = grabbed.article();
+            content = ShortArticleFallback.choose(grabbed.article(), doc);
             byline = byline != null ? byline : grabbed.byline();
+            if (options.favor() != Favor.RECALL) {
+                new BoilerplateFilter(options.favor()).clean(content);
+            }
         } else {
             content = doc.body();
         }

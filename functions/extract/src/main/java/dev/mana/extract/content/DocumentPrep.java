@@ -15,7 +15,10 @@ final class DocumentPrep {
     private DocumentPrep() {}
 
     static void removeNonContent(Document doc) {
-        doc.select("script, noscript, style, template, link[rel=stylesheet]").remove();
+        // rt and rp are ruby annotations (readings over Japanese or Chinese characters): kept, they
+        // split every word of the text they annotate.
+        doc.select("script, noscript, style, template, link[rel=stylesheet], rt, rp")
+                .remove();
     }
 
     static void prepare(Document doc) {
@@ -45,7 +48,7 @@ final class DocumentPrep {
                 continue;
             }
             Element p = new Element("p");
-            br.replaceWith(p);
+            DomShape.replace(br, p);
             next = p.nextSibling();
             while (next != null) {
                 if (next instanceof Element e && e.normalName().equals("br")) {

@@ -133,6 +133,18 @@ final class DomShape {
         return null;
     }
 
+    /**
+     * Puts {@code in} where {@code out} is. Not jsoup's replaceWith: it swaps the child list entry
+     * in place, which leaves the parent's cached element-children list looking current (jsoup
+     * 1.21 checks the list's modCount, which a set does not change), so child(i) and
+     * childrenSize() went on seeing the old element until a GC cleared the cache, and the same
+     * page came out differently from run to run. An insert and a removal change the count.
+     */
+    static void replace(Element out, Node in) {
+        out.before(in);
+        out.remove();
+    }
+
     static Element removeAndNext(Element node) {
         Element next = next(node, true);
         node.remove();

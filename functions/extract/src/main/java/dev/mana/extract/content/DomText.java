@@ -35,6 +35,33 @@ final class DomText {
         }
     }
 
+    /**
+     * The element's innerText when it is at most {@code max} characters, else null, found without
+     * building the text of a large subtree: the walk stops once the raw text is far past max.
+     */
+    static String shortInnerText(Element element, int max) {
+        StringBuilder out = new StringBuilder();
+        if (!appendUpTo(element, out, 4 * max + 64)) {
+            return null;
+        }
+        String text = normalize(out.toString());
+        return text.length() <= max ? text : null;
+    }
+
+    private static boolean appendUpTo(Node node, StringBuilder out, int limit) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode text) {
+                out.append(text.getWholeText());
+            } else if (child instanceof Element && !appendUpTo(child, out, limit)) {
+                return false;
+            }
+            if (out.length() > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Trimmed textContent with runs of spaces collapsed (Readability's getInnerText). */
     static String innerText(Element element) {
         return normalize(textContent(element));

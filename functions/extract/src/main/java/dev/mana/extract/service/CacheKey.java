@@ -8,13 +8,14 @@ import java.util.HexFormat;
 
 /**
  * The cache key of an extraction: the normalised URL and the options that change the answer
- * (formats, onlyMainContent, the selectors), hashed. Timeout and maxAgeSeconds do not change the
+ * (formats, onlyMainContent, the selectors, favor), hashed. Timeout and maxAgeSeconds do not change the
  * answer and are not part of it. The version prefix lets a change of the answer's shape start a
  * fresh cache.
  */
 public final class CacheKey {
 
-    static final String PREFIX = "extract:v1:";
+    // v2: boilerplate removal changed the answers, and favor joined the options.
+    static final String PREFIX = "extract:v2:";
 
     private CacheKey() {}
 
@@ -25,7 +26,8 @@ public final class CacheKey {
                 options.formats().toString(),
                 Boolean.toString(options.onlyMainContent()),
                 String.join("\u0000", options.includeSelectors()),
-                String.join("\u0000", options.excludeSelectors()));
+                String.join("\u0000", options.excludeSelectors()),
+                options.favor().name());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return PREFIX + HexFormat.of().formatHex(digest);

@@ -122,7 +122,7 @@ class ExtractRouteCacheTest {
         List<String> objects = s3.listObjectsV2(b -> b.bucket(bucket).prefix("cache/extract/")).contents().stream()
                 .map(S3Object::key)
                 .toList();
-        assertThat(objects).singleElement().asString().matches("cache/extract/v1/[0-9a-f]{64}\\.json");
+        assertThat(objects).singleElement().asString().matches("cache/extract/v2/[0-9a-f]{64}\\.json");
         List<Map<String, AttributeValue>> pointing = dynamo.scanPaginator(b -> b.tableName(cacheTable)).items().stream()
                 .filter(item -> item.containsKey("bodyKey"))
                 .toList();

@@ -105,6 +105,7 @@ class ExtractRouteErrorTest {
                         422,
                         "invalid_field",
                         "options.excludeSelectors[1]"),
+                Arguments.of("/v1/extract", opts(ok, Map.of("favor", "speed")), 422, "invalid_field", "options.favor"),
                 Arguments.of("/v1/extract", opts(ok, Map.of("colour", "blue")), 400, "unknown_field", "options.colour"),
                 Arguments.of("/v1/extract/bulk", Bodies.bulk(tooMany), 422, "invalid_field", "urls"),
                 Arguments.of("/v1/extract/bulk", Bodies.bulk(List.of()), 422, "invalid_field", "urls"),

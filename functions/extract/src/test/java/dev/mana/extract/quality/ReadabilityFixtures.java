@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds ../shared/fixtures/readability-test-pages, the page set quality is measured on. */
+/** Finds ../shared/fixtures/readability-test-pages (and the other shared page sets). */
 final class ReadabilityFixtures {
 
     /** The URL Mozilla's test suite gives every page, so relative links resolve alike. */
@@ -15,13 +15,18 @@ final class ReadabilityFixtures {
     private ReadabilityFixtures() {}
 
     static Path root() {
+        return sharedFixture("readability-test-pages");
+    }
+
+    /** ../shared/fixtures/NAME from the repository root, or under -Dmana.shared.dir when set. */
+    static Path sharedFixture(String name) {
         String shared = System.getProperty("mana.shared.dir");
         if (shared == null || shared.isBlank()) {
             String repo = System.getProperty(
                     "mana.repo.dir", Path.of("").toAbsolutePath().toString());
             shared = Path.of(repo).resolve("../shared").toString();
         }
-        return Path.of(shared).resolve("fixtures/readability-test-pages").normalize();
+        return Path.of(shared).resolve("fixtures").resolve(name).normalize();
     }
 
     static List<Path> pages(Path root) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mana.extract.content.ExtractOptions;
+import dev.mana.extract.content.Favor;
 import dev.mana.extract.content.Format;
 import dev.mana.platform.ApiException;
 import java.util.List;
@@ -44,9 +45,10 @@ class RequestedUrlTest {
 
         assertThat(CacheKey.of(url, options))
                 .isEqualTo(CacheKey.of(same, options))
-                .startsWith("extract:v1:");
+                .startsWith("extract:v2:");
         assertThat(CacheKey.of(url, options.withFormats(Format.TEXT))).isNotEqualTo(CacheKey.of(url, options));
         assertThat(CacheKey.of(url, options.withOnlyMainContent(false))).isNotEqualTo(CacheKey.of(url, options));
+        assertThat(CacheKey.of(url, options.withFavor(Favor.PRECISION))).isNotEqualTo(CacheKey.of(url, options));
         assertThat(CacheKey.of(url, options.withSelectors(List.of("main"), List.of())))
                 .isNotEqualTo(CacheKey.of(url, options.withSelectors(List.of(), List.of("main"))));
     }

@@ -1,6 +1,9 @@
 package dev.mana.platform.fetch;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -11,20 +14,38 @@ import java.util.regex.Pattern;
 /**
  * Picks the charset of a body in the order of the HTML encoding-sniffing algorithm: a BOM wins,
  * then the Content-Type charset, then a {@code <meta charset>} or http-equiv in the first bytes,
- * then UTF-8.
+ * then UTF-8 when the bytes are valid UTF-8, else windows-1252 (the WHATWG default for an
+ * undeclared page that is not UTF-8). The fetcher decodes with it, and so does every tool that
+ * reads pages from disk, so a page reads the same either way.
  */
-final class CharsetSniffer {
+public final class CharsetSniffer {
 
     private static final int PRESCAN_BYTES = 4096;
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private CharsetSniffer() {}
 
     /** The charset found, and how many BOM bytes to skip. */
-    record Sniffed(Charset charset, int bomLength) {}
+    public record Sniffed(Charset charset, int bomLength) {
 
-    static Sniffed sniff(byte[] body, int length, String headerCharset) {
+        /** The body as text: decoded with the charset, the BOM left out. */
+        public String decode(byte[] body, int length) {
+            return new String(body, bomLength, length - bomLength, charset);
+        }
+    }
+
+    /** The text of a page's bytes read without any HTTP header (a file, an archive). */
+    public static String decode(byte[] body) {
+        return sniff(body, body.length, null).decode(body, body.length);
+    }
+
+    /**
+     * @param headerCharset the Content-Type header's charset parameter; null when there is none
+     */
+    public static Sniffed sniff(byte[] body, int length, String headerCharset) {
         if (length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
             return new Sniffed(StandardCharsets.UTF_8, 3);
         }
@@ -47,7 +68,20 @@ final class CharsetSniffer {
                 return new Sniffed(fromMeta, 0);
             }
         }
-        return new Sniffed(StandardCharsets.UTF_8, 0);
+        return new Sniffed(isUtf8(body, length) ? StandardCharsets.UTF_8 : WINDOWS_1252, 0);
+    }
+
+    private static boolean isUtf8(byte[] body, int length) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static Charset lookup(String name) {

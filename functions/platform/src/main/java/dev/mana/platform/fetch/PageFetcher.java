@@ -139,7 +139,7 @@ public final class PageFetcher {
         }
         CharsetSniffer.Sniffed sniffed = CharsetSniffer.sniff(bytes, bytes.length, mediaType.charset());
         Charset charset = sniffed.charset();
-        String text = new String(bytes, sniffed.bomLength(), bytes.length - sniffed.bomLength(), charset);
+        String text = sniffed.decode(bytes, bytes.length);
         String type = mediaType.type().isEmpty() ? "text/html" : mediaType.type();
         return new FetchedPage(requested, finalUrl, head.status(), type, charset.name(), text);
     }

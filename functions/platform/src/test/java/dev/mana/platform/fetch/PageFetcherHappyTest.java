@@ -118,6 +118,19 @@ class PageFetcherHappyTest {
     }
 
     @Test
+    void fetch_undeclaredBytesThatAreNotUtf8_decodeAsWindows1252() throws Exception {
+        byte[] body = PAGE.getBytes(Charset.forName("windows-1252"));
+        server.on("/nodecl", ex -> LoopbackServer.send(ex, 200, "text/html", body));
+        assertThat(fetcher.fetch(server.url("/nodecl")).body()).isEqualTo(PAGE);
+    }
+
+    @Test
+    void fetch_undeclaredUtf8_staysUtf8() throws Exception {
+        server.on("/u8", ex -> LoopbackServer.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8)));
+        assertThat(fetcher.fetch(server.url("/u8")).body()).isEqualTo(PAGE);
+    }
+
+    @Test
     void fetch_utf16Bom_winsOverHeader() throws Exception {
         byte[] body = ("\uFEFF" + PAGE).getBytes(StandardCharsets.UTF_16BE);
         server.on("/bom", ex -> LoopbackServer.send(ex, 200, "text/html; charset=iso-8859-1", body));
