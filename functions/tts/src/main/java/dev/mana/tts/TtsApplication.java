@@ -11,9 +11,12 @@ import dev.mana.platform.audio.AudioCodecs;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.jobs.JobItems;
+import dev.mana.platform.jobs.JobOutbox;
+import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
+import dev.mana.platform.jobs.worker.OutboxSweep;
 import dev.mana.platform.jobs.worker.SqsJobHandler;
 import dev.mana.platform.jobs.worker.Worker;
 import dev.mana.platform.jobs.worker.WorkerSettings;
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -64,12 +68,19 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
 
     public static final String WORKER = "ttsWorker";
     public static final String DEAD_LETTERS = "ttsDeadLetters";
+    public static final String OUTBOX_SWEEP = "ttsOutboxSweep";
 
     @Override
     public void initialize(GenericApplicationContext context) {
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "tts")) {
             case WORKER -> registerSqs(context, WORKER, TtsApplication::worker);
             case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, TtsApplication::deadLetters);
+            case OUTBOX_SWEEP ->
+                context.registerBean(
+                        OUTBOX_SWEEP,
+                        FunctionRegistration.class,
+                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
+                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
             default -> LambdaFunctions.registerApi(context, "tts", TtsApplication::api);
         }
     }
@@ -105,6 +116,18 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
                 aws.s3(),
                 bucket);
         return new ApiFunction("tts", new Router(routes.all()));
+    }
+
+    /** Every minute: tts jobs written but never queued (and not retried) fail, releasing their holds. */
+    static OutboxSweep outboxSweep() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        String jobsTable = Environment.require("JOBS_TABLE");
+        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
+        return new OutboxSweep(
+                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
+                Set.of(TtsJobs.KIND),
+                JobWebhooks.fromEnvironment(aws));
     }
 
     /** The worker: TtsQueue's messages through platform's Worker and the tts processor. */

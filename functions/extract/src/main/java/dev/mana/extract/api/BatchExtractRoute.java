@@ -9,13 +9,12 @@ import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Json;
-import dev.mana.platform.Log;
 import dev.mana.platform.Route;
 import dev.mana.platform.jobs.Job;
 import dev.mana.platform.jobs.JobOutbox;
-import dev.mana.platform.jobs.JobStatus;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.NewJob;
+import dev.mana.platform.jobs.worker.JobLauncher;
 import dev.mana.platform.jobs.worker.JobQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,14 +43,12 @@ public final class BatchExtractRoute {
     /** 1,000 URLs of 2 KiB, the options and a webhook. */
     static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-    private final JobStore jobs;
-    private final JobQueue queue;
+    private final JobLauncher launcher;
     private final BatchInputs inputs;
     private final WebhookTarget webhooks;
 
     public BatchExtractRoute(JobStore jobs, JobQueue queue, BatchInputs inputs, WebhookTarget webhooks) {
-        this.jobs = jobs;
-        this.queue = queue;
+        this.launcher = new JobLauncher(jobs, queue);
         this.inputs = inputs;
         this.webhooks = webhooks;
     }
@@ -88,62 +85,22 @@ public final class BatchExtractRoute {
                 .map(String::trim)
                 .filter(k -> !k.isEmpty())
                 .orElse(null);
-        var created = jobs.create(new NewJob(
-                account,
-                BatchExtractProcessor.KIND,
-                summary,
-                (long) body.urls().size() * ExtractBilling.PRICE,
-                webhook,
-                key,
-                request.bodyText()));
-        Job job = created.job();
-        // A replay queues a job the first request wrote but could not queue (failed or died).
-        if (!created.replayed() || (job.status() == JobStatus.QUEUED && jobs.awaitingQueue(job))) {
-            enqueue(job, new BatchInputs.BatchInput(body.urls(), options), key != null);
-        }
+        var input = new BatchInputs.BatchInput(body.urls(), options);
+        Job job = launcher.launch(
+                        new NewJob(
+                                account,
+                                BatchExtractProcessor.KIND,
+                                summary,
+                                (long) body.urls().size() * ExtractBilling.PRICE,
+                                webhook,
+                                key,
+                                request.bodyText()),
+                        queued -> inputs.payload(queued, input))
+                .job();
         String self = "/v1/jobs/" + job.id();
         var answer =
                 new BatchExtractResponse(job.id(), "job", job.status().wire(), Map.of("self", self, "cancel", self));
         return ApiResponse.json(202, answer).withHeader("Location", self);
-    }
-
-    /**
-     * Queues the job and clears its outbox entry. When the queue refuses, a request with an
-     * Idempotency-Key leaves the job waiting (its replay queues it; the outbox sweep fails it
-     * and releases its hold if no replay comes); one without a key cannot be replayed, so its
-     * job is failed and its hold released at once. Either way the answer is 503.
-     */
-    private void enqueue(Job job, BatchInputs.BatchInput input, boolean replayable) {
-        try {
-            queue.enqueue(job, inputs.payload(job, input));
-        } catch (RuntimeException e) {
-            Log.error("batch job could not be queued", e, "jobId", job.id(), "replayable", replayable);
-            if (!replayable) {
-                jobs.fail(
-                        job,
-                        Map.of(
-                                "type",
-                                ErrorCode.UNAVAILABLE.type(),
-                                "title",
-                                "The job could not be queued",
-                                "status",
-                                503,
-                                "detail",
-                                "The job could not be queued; its credits were released.",
-                                "code",
-                                ErrorCode.UNAVAILABLE.code()));
-            }
-            throw new ApiException(
-                            ErrorCode.UNAVAILABLE,
-                            replayable
-                                    ? "The job could not be queued yet; send the request again with the same"
-                                            + " Idempotency-Key. Without a retry within "
-                                            + JobOutbox.ABANDONED_AFTER.toMinutes()
-                                            + " minutes the job fails and its credits are released."
-                                    : "The job could not be queued and its credits were released; retry the request.")
-                    .withHeader("Retry-After", "5");
-        }
-        jobs.markQueued(job);
     }
 
     @SuppressWarnings("unchecked")
