@@ -4,11 +4,11 @@ import dev.mana.platform.ApiException;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.ErrorCode;
+import dev.mana.platform.MultipartForm;
 import dev.mana.platform.Route;
 import dev.mana.platform.audio.AudioCodecs;
 import dev.mana.platform.audio.AudioInfo;
 import dev.mana.tts.voices.CustomVoice;
-import dev.mana.tts.voices.MultipartForm;
 import dev.mana.tts.voices.VoiceSlots;
 import dev.mana.tts.voices.VoiceStore;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class CreateVoiceRoute {
 
     ApiResponse handle(ApiRequest request) {
         var caller = request.requireCaller();
-        var form = MultipartForm.parse(request.header("Content-Type").orElse(null), request.body());
+        var form = MultipartForm.parse(request);
         var audio = form.part("audio")
                 .filter(p -> p.bytes().length > 0)
                 .orElseThrow(() -> ApiException.field(
