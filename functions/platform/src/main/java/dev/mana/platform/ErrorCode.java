@@ -12,6 +12,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(400, "invalid_parameter", "A path or query parameter is invalid"),
     MISSING_FIELD(422, "missing_field", "A required field is missing"),
     INVALID_FIELD(422, "invalid_field", "A field has an invalid value"),
+    INVALID_AUDIO(422, "invalid_audio", "The audio cannot be used"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
     INVALID_CREDENTIALS(401, "invalid_credentials", "The credentials are not valid"),
     INSUFFICIENT_CREDITS(402, "insufficient_credits", "Not enough credits"),
@@ -28,6 +29,7 @@ public enum ErrorCode {
     INTERNAL(500, "internal_error", "Something went wrong on our side"),
     UPSTREAM_FAILED(502, "upstream_failed", "An upstream service failed"),
     UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable"),
+    MODEL_UNAVAILABLE(503, "model_unavailable", "The model is not deployed"),
     UPSTREAM_TIMEOUT(504, "upstream_timeout", "An upstream service did not answer in time");
 
     /** Where problem {@code type} URIs point; one page per code. */
