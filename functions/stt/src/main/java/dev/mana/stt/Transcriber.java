@@ -34,12 +34,15 @@ public final class Transcriber {
     private final SileroVad vad;
     private final WindowDecoder decoder;
     private final ExecutorService pool;
+    private final int maxWindowSamples;
 
-    public Transcriber(WhisperModel model, SileroVad vad, ExecutorService pool) {
+    /** @param maxWindowSeconds audio the model hears per window (Whisper: 30) */
+    public Transcriber(WhisperModel model, SileroVad vad, ExecutorService pool, double maxWindowSeconds) {
         this.model = model;
         this.vad = vad;
         this.decoder = new WindowDecoder(model);
         this.pool = pool;
+        this.maxWindowSamples = (int) Math.min(AudioWindows.MAX_SAMPLES, maxWindowSeconds * SileroVad.SAMPLE_RATE);
     }
 
     public WhisperModel model() {
@@ -49,7 +52,7 @@ public final class Transcriber {
     /** The speech windows of 16 kHz mono {@code audio}; empty when it holds no speech. */
     public List<SpeechRegion> windows(float[] audio) throws OrtException {
         float[] probabilities = vad.probabilities(audio);
-        return AudioWindows.of(SpeechRegions.of(probabilities, audio.length), probabilities);
+        return AudioWindows.of(SpeechRegions.of(probabilities, audio.length), probabilities, maxWindowSamples);
     }
 
     public Transcript transcribe(float[] audio, DecodeOptions options, Progress progress) throws OrtException {
