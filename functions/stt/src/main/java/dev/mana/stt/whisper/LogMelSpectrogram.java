@@ -50,7 +50,18 @@ public final class LogMelSpectrogram {
         float[] frame = new float[N_FFT];
         double[] power = new double[SPECTRUM_BINS];
         double max = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < FRAMES; t++) {
+        // Frames wholly in the zero padding after the audio have no energy: every filter clamps
+        // to 1e-10 (log -10). Short windows (most VAD windows) skip their FFTs.
+        int silentFrom = Math.min(FRAMES, Math.max(0, (length + N_FFT / 2 + HOP - 1) / HOP));
+        for (int t = silentFrom; t < FRAMES; t++) {
+            for (int m = 0; m < bins; m++) {
+                out[m * FRAMES + t] = -10f;
+            }
+        }
+        if (silentFrom < FRAMES) {
+            max = -10.0;
+        }
+        for (int t = 0; t < silentFrom; t++) {
             int start = t * HOP - N_FFT / 2;
             for (int n = 0; n < N_FFT; n++) {
                 frame[n] = sample(audio, offset, length, start + n) * HANN[n];
