@@ -1,7 +1,11 @@
 package dev.mana.auth;
 
 import dev.mana.auth.account.AccountStore;
+import dev.mana.auth.account.EmailVerifications;
 import dev.mana.auth.account.RegisterRoute;
+import dev.mana.auth.account.RegistrationLimit;
+import dev.mana.auth.account.VerificationDelivery;
+import dev.mana.auth.account.VerifyRoute;
 import dev.mana.auth.billing.StripeSignature;
 import dev.mana.auth.billing.StripeWebhookRoute;
 import dev.mana.auth.credits.BalanceRoute;
@@ -132,7 +136,17 @@ public class AuthApplication implements ApplicationContextInitializer<GenericApp
                 Map.of(
                         "dynamodb", () -> dynamo.describeTable(b -> b.tableName(table)),
                         "kms", () -> SigningKeys.publicKey(kms, signingKey))));
-        routes.add(new RegisterRoute(accounts, PasswordPolicy.withBundledList(), hasher, grants, clock).route());
+        var verifications = new EmailVerifications(dynamo, table);
+        routes.add(new RegisterRoute(
+                        accounts,
+                        PasswordPolicy.withBundledList(),
+                        hasher,
+                        new RegistrationLimit(new LoginAttemptStore(dynamo, table)),
+                        verifications,
+                        VerificationDelivery.fromEnvironment(),
+                        clock)
+                .route());
+        routes.add(new VerifyRoute(verifications, accounts, grants, clock).route());
         routes.add(new LoginRoute(accounts, hasher, throttle, accessTokens, refreshTokens, clock).route());
         routes.add(new RefreshRoute(refreshTokens, accessTokens, accounts, clock).route());
         routes.add(new LogoutRoute(refreshTokens, clock).route());

@@ -10,6 +10,7 @@ import dev.mana.extract.batch.BatchInputs;
 import dev.mana.extract.batch.ItemStorage;
 import dev.mana.extract.cache.ExtractionCache;
 import dev.mana.extract.content.ContentExtractor;
+import dev.mana.extract.service.ExtractionWork;
 import dev.mana.extract.service.PageExtraction;
 import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
@@ -22,9 +23,12 @@ import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.JobItems;
+import dev.mana.platform.jobs.JobOutbox;
+import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
+import dev.mana.platform.jobs.worker.OutboxSweep;
 import dev.mana.platform.jobs.worker.SqsJobHandler;
 import dev.mana.platform.jobs.worker.Worker;
 import dev.mana.platform.jobs.worker.WorkerSettings;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -46,7 +51,8 @@ import org.springframework.context.support.GenericApplicationContext;
 /**
  * The extract function: {@code POST /v1/extract}, {@code /v1/extract/bulk} and {@code
  * /v1/extract/batch}; and, from the same jar, the batch worker ({@code extractWorker}, on
- * ExtractQueue) and its dead-letter handler ({@code extractDeadLetters}, on ExtractDeadLetterQueue).
+ * ExtractQueue), its dead-letter handler ({@code extractDeadLetters}, on ExtractDeadLetterQueue) and
+ * the job outbox's sweep ({@code extractOutboxSweep}, every minute).
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION} names the bean a Lambda function runs; only that bean
  * is registered, so each starts only what it needs. Lambda runs it through FunctionInvoker.
  */
@@ -60,6 +66,7 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
 
     public static final String WORKER = "extractWorker";
     public static final String DEAD_LETTERS = "extractDeadLetters";
+    public static final String OUTBOX_SWEEP = "extractOutboxSweep";
     /** Pages a batch job fetches at once. */
     public static final int BATCH_PARALLELISM = 8;
 
@@ -68,6 +75,12 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "extract")) {
             case WORKER -> registerSqs(context, WORKER, ExtractApplication::worker);
             case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, ExtractApplication::deadLetters);
+            case OUTBOX_SWEEP ->
+                context.registerBean(
+                        OUTBOX_SWEEP,
+                        FunctionRegistration.class,
+                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
+                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
             default -> LambdaFunctions.registerApi(context, "extract", ExtractApplication::api);
         }
     }
@@ -92,7 +105,9 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
         var queue = new JobQueue(aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
         var inputs = new BatchInputs(aws.s3(), Environment.require("DATA_BUCKET"));
         var webhooks = new WebhookTarget(fetcher());
-        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, ledger));
+        var bulkBudget = Duration.ofMillis(
+                Environment.getInt(ExtractRoutes.BULK_BUDGET_VARIABLE, (int) ExtractRoutes.BULK_BUDGET.toMillis()));
+        var routes = new ArrayList<Route>(ExtractRoutes.of(extraction, billing, bulkBudget));
         routes.add(new BatchExtractRoute(jobs, queue, inputs, webhooks).route());
         return new ApiFunction("extract", new Router(routes));
     }
@@ -135,6 +150,18 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
     }
 
+    /** Every minute: batch jobs written but never queued are failed and their holds released. */
+    static OutboxSweep outboxSweep() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        String jobsTable = Environment.require("JOBS_TABLE");
+        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
+        return new OutboxSweep(
+                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
+                Set.of(BatchExtractProcessor.KIND),
+                JobWebhooks.fromEnvironment(aws));
+    }
+
     private static PageExtraction extraction(AwsClients aws) {
         var cache = new ExtractionCache(
                 aws.dynamoDb(),
@@ -144,7 +171,8 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 Duration.ofSeconds(Environment.getInt(
                         ExtractionCache.TTL_VARIABLE, (int) ExtractionCache.DEFAULT_RETENTION.toSeconds())),
                 InstantSource.system());
-        return new PageExtraction(fetcher(), new ContentExtractor(), cache, InstantSource.system());
+        return new PageExtraction(
+                fetcher(), new ContentExtractor(), cache, InstantSource.system(), ExtractionWork.fromEnvironment());
     }
 
     private static PageFetcher fetcher() {

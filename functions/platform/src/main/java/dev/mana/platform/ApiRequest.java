@@ -76,4 +76,21 @@ public record ApiRequest(
         }
         return caller;
     }
+
+    /**
+     * The caller, signed in with a Bearer access token: routes that manage credentials (keys,
+     * webhook secrets) refuse an API key, so a leaked key can never mint keys that outlive its
+     * revocation. 401 without a caller, 403 {@code session_required} with an API key.
+     */
+    public Caller requireSession() {
+        Caller caller = requireCaller();
+        if (caller.keyId() != null) {
+            throw new ApiException(
+                    ErrorCode.SESSION_REQUIRED,
+                    "Managing keys and webhook secrets needs a signed-in session: log in with"
+                            + " POST /v1/auth/login and send the access token as 'Authorization: Bearer ...',"
+                            + " not an API key.");
+        }
+        return caller;
+    }
 }

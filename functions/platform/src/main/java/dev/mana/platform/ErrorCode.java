@@ -17,6 +17,7 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(401, "invalid_credentials", "The credentials are not valid"),
     INSUFFICIENT_CREDITS(402, "insufficient_credits", "Not enough credits"),
     FORBIDDEN(403, "forbidden", "The credentials do not allow this request"),
+    SESSION_REQUIRED(403, "session_required", "This route needs a signed-in session, not an API key"),
     NOT_FOUND(404, "not_found", "The resource does not exist"),
     ROUTE_NOT_FOUND(404, "route_not_found", "No such route"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "The route does not accept this method"),

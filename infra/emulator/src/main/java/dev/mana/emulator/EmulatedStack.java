@@ -110,7 +110,8 @@ public final class EmulatedStack implements AutoCloseable {
     public Map<String, String> environment(String functionLogicalId) {
         var environment = new LinkedHashMap<String, String>();
         template.function(functionLogicalId).environment().forEach((key, value) -> {
-            environment.put(key, intrinsics.text(value));
+            Object resolved = intrinsics.resolve(value);
+            if (resolved != Intrinsics.NO_VALUE) environment.put(key, String.valueOf(resolved));
         });
         environment.put("AWS_REGION", region);
         environment.put("AWS_ENDPOINT_URL", endpoint.toString());
@@ -157,8 +158,13 @@ public final class EmulatedStack implements AutoCloseable {
         StackQueues.create(clients.sqs(), this::physicalName, resources.values(), refs, attributes, intrinsics, region)
                 .forEach(url -> cleanups.add(() -> StackQueues.delete(clients.sqs(), url)));
         for (Resource r : template.resourcesOfType("AWS::ApiGateway::UsagePlan")) {
+            // Named as CloudFormation names it: the auth function finds its tiers' plans by name.
+            Object planName = r.properties().get("UsagePlanName");
             String id = StackUsagePlans.create(
-                    clients.apiGateway(), physicalName(r.logicalId()), r.properties(), intrinsics);
+                    clients.apiGateway(),
+                    planName == null ? physicalName(r.logicalId()) : intrinsics.text(planName),
+                    r.properties(),
+                    intrinsics);
             refs.put(r.logicalId(), id);
             cleanups.add(() -> StackUsagePlans.delete(clients.apiGateway(), id));
         }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Evaluates the CloudFormation intrinsic functions template.yaml uses (Ref, GetAtt, Sub,
- * FindInMap, Join, Select) against the physical resources of an emulated stack.
+ * FindInMap, Join, Select, If with its Conditions) against the physical resources of an emulated
+ * stack. {@code Ref AWS::NoValue} gives {@link #NO_VALUE}: the property is left out.
  */
 final class Intrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
@@ -19,6 +20,9 @@ final class Intrinsics {
 
         Object attribute(String logicalId, String attribute);
     }
+
+    /** What {@code Ref AWS::NoValue} resolves to. */
+    static final Object NO_VALUE = new Object();
 
     private final Template template;
     private final Lookup lookup;
@@ -57,6 +61,10 @@ final class Intrinsics {
                     return ((List<Object>) parts.get(1))
                             .stream().map(this::text).collect(Collectors.joining(text(parts.get(0))));
                 }
+                case "Fn::If": {
+                    List<Object> parts = (List<Object>) argument;
+                    return resolve(condition(text(parts.get(0))) ? parts.get(1) : parts.get(2));
+                }
                 case "Fn::Select": {
                     List<Object> parts = (List<Object>) argument;
                     return ((List<Object>) resolve(parts.get(1))).get(Integer.parseInt(text(parts.get(0))));
@@ -68,7 +76,30 @@ final class Intrinsics {
         return value;
     }
 
+    /** A condition of the template's Conditions section, by name. */
+    boolean condition(String name) {
+        Object definition = Template.map(template.document().get("Conditions")).get(name);
+        if (definition == null) throw new IllegalStateException("No condition " + name + " in template.yaml");
+        return test(definition);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean test(Object expression) {
+        var entry = Template.map(expression).entrySet().iterator().next();
+        List<Object> arguments =
+                entry.getValue() instanceof List<?> list ? (List<Object>) list : List.of(entry.getValue());
+        return switch (entry.getKey()) {
+            case "Fn::Equals" -> text(arguments.get(0)).equals(text(arguments.get(1)));
+            case "Fn::Not" -> !test(arguments.get(0));
+            case "Fn::And" -> arguments.stream().allMatch(this::test);
+            case "Fn::Or" -> arguments.stream().anyMatch(this::test);
+            case "Condition" -> condition(String.valueOf(arguments.get(0)));
+            default -> throw new IllegalStateException("Unsupported condition function " + entry.getKey());
+        };
+    }
+
     private Object ref(String name) {
+        if (name.equals("AWS::NoValue")) return NO_VALUE;
         if (name.contains(".")) { // SAM's Api.Stage, Function.Alias...
             String[] parts = name.split("\\.", 2);
             return lookup.attribute(parts[0], parts[1]);

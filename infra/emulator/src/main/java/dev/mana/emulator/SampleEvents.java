@@ -63,7 +63,7 @@ public final class SampleEvents {
                     if (response.header("X-Request-Id") == null) throw new AssertionError(name + ": no X-Request-Id");
                     if (response.body().length > 0
                             && !String.valueOf(response.header("Content-Type"))
-                                    .matches("application/(problem\\+)?json.*")) {
+                                    .matches("application/(problem\\+)?json.*|text/(html|css|javascript);.*")) {
                         throw new AssertionError(name + ": Content-Type " + response.header("Content-Type"));
                     }
                 }));

@@ -40,7 +40,7 @@ final class DemoAccount {
                     null);
             keys.create(key, hash, Integer.MAX_VALUE);
         }
-        plans.ensureKey(secret, stack.name() + "-FreeUsagePlan");
+        plans.ensureKey(secret, stack.environment("AuthFunction").get("FREE_USAGE_PLAN_NAME"));
         new CreditLedger(dynamo, stack.ref("CreditsTable")).grant(ACCOUNT_ID, CREDITS, "demo credits", "demo-grant");
     }
 }

@@ -6,6 +6,7 @@ import dev.mana.emulator.Template;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code infra/local/invoke FUNCTION EVENT.json}: runs one function on one event file and
@@ -23,7 +24,12 @@ public final class Invoke {
 
     /** The function (a module name such as auth, or AuthFunction) from its deployment jar. */
     static FunctionSandbox load(EmulatedStack stack, String function) throws Exception {
-        return LocalFunctions.load(stack, LocalFunctions.logicalId(stack.template(), function));
+        return load(stack, function, Map.of());
+    }
+
+    /** @param overrides set on top of the function's template.yaml environment */
+    static FunctionSandbox load(EmulatedStack stack, String function, Map<String, String> overrides) throws Exception {
+        return LocalFunctions.load(stack, LocalFunctions.logicalId(stack.template(), function), overrides);
     }
 
     static byte[] run(FunctionSandbox sandbox, Path event) throws Exception {
@@ -35,8 +41,17 @@ public final class Invoke {
             System.err.println("usage: infra/local/invoke FUNCTION EVENT.json   (FUNCTION: AuthFunction or auth)");
             System.exit(2);
         }
-        var stack = EmulatedStack.create(LocalApi.STACK, AwsEmulator.endpoint(), Template.load());
-        System.out.println(new String(run(stack, args[0], Path.of(args[1])), StandardCharsets.UTF_8));
+        QuietStdout.install();
+        try {
+            var template = Template.load();
+            var stack = EmulatedStack.create(LocalApi.STACK, AwsEmulator.endpoint(), template);
+            try (var sandbox = load(stack, args[0], LocalEnvironment.overrides(template, System.getenv()))) {
+                System.out.println(new String(run(sandbox, Path.of(args[1])), StandardCharsets.UTF_8));
+            }
+        } catch (Exception e) {
+            System.err.println("infra/local/invoke failed: " + LocalApi.rootMessage(e));
+            System.exit(1);
+        }
         System.exit(0);
     }
 }

@@ -6,6 +6,7 @@ import dev.mana.emulator.OpenApi;
 import dev.mana.emulator.Template;
 import dev.mana.platform.Environment;
 import dev.mana.platform.keys.ApiKeySecret;
+import java.util.Map;
 
 /**
  * {@code infra/local/start}: the whole API on http://localhost:PORT without Docker. Starts or
@@ -44,26 +45,40 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(String stackName, int port, java.util.Map<String, String> overrides) throws Exception {
         var stack = EmulatedStack.create(stackName, AwsEmulator.endpoint(), Template.load());
-        var functions = LocalFunctions.load(stack, overrides);
+        // Locally the email verification token is printed in the log (no mail is sent).
+        var local = new java.util.HashMap<String, String>(overrides);
+        local.putIfAbsent("MANA_LOG_VERIFICATION_TOKENS", "true");
+        var functions = LocalFunctions.load(stack, local);
         var keys = new ApiKeyPlans(stack.clients().apiGateway());
-        var gateway = new LocalGateway(OpenApi.load(), OpenApi.authorizers(), functions, keys, port);
-        gateway.start();
         var feeders = new java.util.ArrayList<QueueFeeder>();
-        for (var spec : stack.template().functions()) {
-            for (var source : spec.queues()) {
-                var sandbox = functions.get(spec.logicalId());
-                feeders.add(new QueueFeeder(
-                                stack.clients().sqs(),
-                                stack.ref(source.queueLogicalId()),
-                                stack.attribute(source.queueLogicalId(), "Arn"),
-                                source.batchSize(),
-                                source.reportsBatchItemFailures(),
-                                sandbox::invoke)
-                        .start());
-            }
+        LocalGateway gateway;
+        try {
+            gateway = new LocalGateway(OpenApi.load(), OpenApi.authorizers(), functions, keys, port);
+        } catch (Exception e) {
+            functions.close();
+            throw e;
         }
         var api = new LocalApi(stack, functions, gateway, keys, feeders);
-        Environment.get("MANA_DEMO_KEY").ifPresent(api::createDemoKey);
+        try {
+            gateway.start();
+            for (var spec : stack.template().functions()) {
+                for (var source : spec.queues()) {
+                    var sandbox = functions.get(spec.logicalId());
+                    feeders.add(new QueueFeeder(
+                                    stack.clients().sqs(),
+                                    stack.ref(source.queueLogicalId()),
+                                    stack.attribute(source.queueLogicalId(), "Arn"),
+                                    source.batchSize(),
+                                    source.reportsBatchItemFailures(),
+                                    sandbox::invoke)
+                            .start());
+                }
+            }
+            Environment.get("MANA_DEMO_KEY").ifPresent(api::createDemoKey);
+        } catch (Exception | Error e) {
+            api.close(); // frees the port: a failed start must not keep serving
+            throw e;
+        }
         return api;
     }
 
@@ -82,15 +97,33 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Environment.getInt("MANA_LOCAL_PORT", 3000);
-        var api = start(STACK, port);
-        api.functions
-                .all()
-                .values()
-                .forEach(f -> System.err.println("loaded " + f.name() + " in " + f.initMillis() + " ms"));
+        QuietStdout.install();
+        long started = System.nanoTime();
+        LocalApi api;
+        Map<String, String> overrides;
+        try {
+            overrides = LocalEnvironment.overrides(Template.load(), System.getenv());
+            api = start(STACK, Environment.getInt("MANA_LOCAL_PORT", 3000), overrides);
+        } catch (Exception e) {
+            System.err.println("infra/local/start failed: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+        System.out.printf(
+                "%d functions from template.yaml loaded in %.1f s; AWS emulator %s%n",
+                api.functions.all().size(), (System.nanoTime() - started) / 1e9, api.stack.endpoint());
+        if (!overrides.isEmpty())
+            System.out.println("From the environment, over template.yaml: " + String.join(", ", overrides.keySet()));
         System.out.println("Mana API ready on http://localhost:" + api.port());
         Thread.currentThread().join();
+    }
+
+    /** The innermost cause's message: what went wrong, not the wrapping of class loaders and Spring. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 
 /**
  * API Gateway on loopback: routes from infra/openapi.yaml, API-key checks with usage-plan
- * throttle and quota, gateway errors as problem+json (as template.yaml's Gateway Responses
+ * throttle and quota, gateway errors as problem+json (as openapi.yaml's gateway responses
  * make them), and each request handed to its function as a real proxy event.
  */
 final class LocalGateway implements AutoCloseable {

@@ -46,8 +46,19 @@ class KeyRevocationIT {
     @Test
     void createdKey_worksAtOnce_andRevokedKey_isRefused() throws Exception {
         String login = "{\"email\":\"rev@example.com\",\"password\":\"correct horse battery staple\"}";
-        assertThat(send("POST", "/v1/auth/register", null, null, login).statusCode())
-                .isEqualTo(201);
+        var registered = send("POST", "/v1/auth/register", null, null, login);
+        assertThat(registered.statusCode()).isEqualTo(201);
+        // Credits come with email verification (its token is in the log): granted here directly.
+        new dev.mana.platform.credits.CreditLedger(
+                        api.stack().clients().dynamoDb(), api.stack().ref("CreditsTable"))
+                .grant(
+                        Json.mapper()
+                                .readTree(registered.body())
+                                .path("accountId")
+                                .asText(),
+                        10,
+                        "test credits",
+                        "test-credits-rev");
         String token = Json.mapper()
                 .readTree(send("POST", "/v1/auth/login", null, null, login).body())
                 .path("accessToken")

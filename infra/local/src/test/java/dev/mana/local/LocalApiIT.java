@@ -98,7 +98,7 @@ class LocalApiIT {
         new ApiKeyStore(api.stack().clients().dynamoDb(), api.stack().ref("KeysTable"))
                 .create(stored, ApiKeySecret.hash(key), 5);
         new ApiKeyPlans(api.stack().clients().apiGateway())
-                .ensureKey(key, api.stack().name() + "-FreeUsagePlan");
+                .ensureKey(key, api.stack().environment("AuthFunction").get("FREE_USAGE_PLAN_NAME"));
         Map<?, ?> free = (Map<?, ?>) ((Map<?, ?>) Template.load().mappings().get("Tiers")).get("Free");
         int burst = Integer.parseInt(String.valueOf(free.get("BurstLimit")));
 

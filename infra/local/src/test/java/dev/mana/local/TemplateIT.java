@@ -35,6 +35,10 @@ class TemplateIT {
         names.addAll(template.resources().keySet());
         names.addAll(template.parameters().keySet());
         names.addAll(PSEUDO);
+        // SAM makes each function without a Role property an execution role named <Function>Role.
+        template.resourcesOfType("AWS::Serverless::Function").stream()
+                .filter(f -> !f.properties().containsKey("Role"))
+                .forEach(f -> names.add(f.logicalId() + "Role"));
     }
 
     @Test
@@ -107,6 +111,41 @@ class TemplateIT {
         queues.stream()
                 .filter(q -> !q.logicalId().endsWith("DeadLetterQueue"))
                 .forEach(q -> assertThat(q.properties()).as(q.logicalId()).containsKey("RedrivePolicy"));
+    }
+
+    @Test
+    void everyPrebuiltJarFunction_isSkippedBySamBuild() {
+        // `sam build` cannot build from a jar; Maven builds them (README: Deploying).
+        for (var function : template.functions()) {
+            if (!function.codeUri().endsWith(".jar")) continue;
+            assertThat(resource(function.logicalId()).get("Metadata"))
+                    .as(function.logicalId() + " Metadata")
+                    .isEqualTo(Map.of("SkipBuild", true));
+        }
+    }
+
+    @Test
+    void statefulResources_surviveStackDeletionAndReplacement() {
+        var disposable = Set.of("CacheTable");
+        for (String type : List.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::KMS::Key")) {
+            for (var r : template.resourcesOfType(type)) {
+                if (disposable.contains(r.logicalId())) continue;
+                assertThat(resource(r.logicalId()))
+                        .as(r.logicalId())
+                        .containsEntry("DeletionPolicy", "Retain")
+                        .containsEntry("UpdateReplacePolicy", "Retain");
+            }
+        }
+        for (String table : List.of("AccountsTable", "KeysTable", "CreditsTable")) {
+            assertThat(template.resources().get(table).properties())
+                    .as(table + " point-in-time recovery")
+                    .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resource(String logicalId) {
+        return (Map<String, Object>) ((Map<String, Object>) template.document().get("Resources")).get(logicalId);
     }
 
     @SuppressWarnings("unchecked")

@@ -41,6 +41,8 @@ public final class AccountStore {
         item.put("passwordHash", s(account.passwordHash()));
         item.put("createdAt", s(account.createdAt().toString()));
         if (account.name() != null) item.put("name", s(account.name()));
+        // Until POST /v1/auth/verify: no free credits, no monthly grant. Older accounts lack it: verified.
+        item.put("unverified", AttributeValue.fromBool(true));
         var uniqueness = Map.of(
                 "pk", s(EMAIL + "#" + account.email().key()),
                 "sk", s(EMAIL),
@@ -59,8 +61,21 @@ public final class AccountStore {
         }
     }
 
-    /** An account's id and tier: what the monthly grant needs of each account. */
-    public record AccountTier(String accountId, String tier) {}
+    /** An account's id, tier and whether its email is verified: what the monthly grant needs. */
+    public record AccountTier(String accountId, String tier, boolean verified) {}
+
+    /** Marks the account's email verified; false when it already was (or there is no such account). */
+    public boolean markVerified(String accountId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s(ACCOUNT + "#" + accountId), "sk", s(ACCOUNT)))
+                    .updateExpression("REMOVE unverified")
+                    .conditionExpression("attribute_exists(unverified)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
 
     /**
      * Every account's id and tier, by a paginated scan of the table filtered to account items.
@@ -72,12 +87,12 @@ public final class AccountStore {
         return dynamo
                 .scanPaginator(b -> b.tableName(table)
                         .filterExpression("sk = :account")
-                        .projectionExpression("accountId, tier")
+                        .projectionExpression("accountId, tier, unverified")
                         .expressionAttributeValues(Map.of(":account", s(ACCOUNT))))
                 .items()
                 .stream()
                 .map(item -> new AccountTier(
-                        item.get("accountId").s(), item.get("tier").s()));
+                        item.get("accountId").s(), item.get("tier").s(), !item.containsKey("unverified")));
     }
 
     public Optional<Account> findByEmail(EmailAddress email) {

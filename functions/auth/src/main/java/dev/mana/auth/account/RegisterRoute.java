@@ -2,7 +2,6 @@ package dev.mana.auth.account;
 
 import dev.mana.auth.Fields;
 import dev.mana.auth.Ids;
-import dev.mana.auth.credits.MonthlyGrants;
 import dev.mana.auth.password.PasswordHasher;
 import dev.mana.auth.password.PasswordPolicy;
 import dev.mana.platform.ApiException;
@@ -12,18 +11,18 @@ import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Log;
 import dev.mana.platform.Route;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 
 /**
- * {@code POST /v1/auth/register}: a new account on the Free tier, granted the Free tier's
- * monthly credits for the current month (key {@code grant:YYYY-MM}, as the scheduled grant),
- * so a new account can try every service at once.
+ * {@code POST /v1/auth/register}: a new account on the Free tier, its email unverified. A
+ * one-time token goes to the email's owner ({@link VerificationDelivery}); {@code POST
+ * /v1/auth/verify} with it grants the Free tier's credits, so free credits cost an attacker a
+ * mailbox each, not a request. Registrations are limited per client network ({@link
+ * RegistrationLimit}) before the password is hashed.
  */
 public final class RegisterRoute {
     public record Request(String email, String password, String name) {}
 
-    public record Response(String accountId, String email, String tier) {}
+    public record Response(String accountId, String email, String tier, boolean verified) {}
 
     /** Room for a long name; beyond it is abuse, not a name. */
     static final int MAX_NAME = 100;
@@ -31,15 +30,25 @@ public final class RegisterRoute {
     private final AccountStore accounts;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
-    private final MonthlyGrants grants;
+    private final RegistrationLimit limit;
+    private final EmailVerifications verifications;
+    private final VerificationDelivery delivery;
     private final Clock clock;
 
     public RegisterRoute(
-            AccountStore accounts, PasswordPolicy policy, PasswordHasher hasher, MonthlyGrants grants, Clock clock) {
+            AccountStore accounts,
+            PasswordPolicy policy,
+            PasswordHasher hasher,
+            RegistrationLimit limit,
+            EmailVerifications verifications,
+            VerificationDelivery delivery,
+            Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.hasher = hasher;
-        this.grants = grants;
+        this.limit = limit;
+        this.verifications = verifications;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -55,6 +64,8 @@ public final class RegisterRoute {
         String name = body.name() == null
                 ? null
                 : Fields.text(body.name(), "name", MAX_NAME).strip();
+        // Counted once the input is sound (bad input writes nothing), before the costly hash.
+        limit.count(request.sourceIp(), clock.instant());
         var account = new Account(
                 Ids.random("acct"),
                 email,
@@ -68,12 +79,7 @@ public final class RegisterRoute {
             throw ApiException.field(ErrorCode.CONFLICT, "email", "An account with this email exists; log in instead.");
         }
         Log.putContext("accountId", account.id());
-        try {
-            grants.grant(account.id(), account.tier(), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
-        } catch (RuntimeException e) {
-            // The account exists; its credits come with the next monthly grant (or a re-run of it).
-            Log.error("registration grant failed", e);
-        }
-        return ApiResponse.json(201, new Response(account.id(), email.address(), account.tier()));
+        delivery.send(account.id(), email.address(), verifications.issue(account.id(), clock.instant()));
+        return ApiResponse.json(201, new Response(account.id(), email.address(), account.tier(), false));
     }
 }

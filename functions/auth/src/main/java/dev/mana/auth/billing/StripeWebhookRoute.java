@@ -12,25 +12,34 @@ import dev.mana.platform.Route;
 import dev.mana.platform.credits.CreditLedger;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/billing/stripe/webhook}: Stripe's events, no authorizer. The signature is
- * checked over the raw body before anything is parsed. {@code checkout.session.completed}
- * credits the account in the session's {@code client_reference_id} (or {@code
+ * checked over the raw body before anything is parsed. A checkout whose session's {@code
+ * payment_status} is {@code paid}, announced by {@code checkout.session.completed} (card) or
+ * {@code checkout.session.async_payment_succeeded} (delayed methods, whose completed event says
+ * {@code unpaid}), credits the account in the session's {@code client_reference_id} (or {@code
  * metadata.accountId}) with {@code metadata.credits}, as one ledger grant whose idempotency key
- * is the event id: Stripe's redeliveries of an event credit once. Other events answer 200,
- * ignored. A signed event we cannot apply (no such account, no credits) is a 422, so Stripe
+ * is the session id: redeliveries and both events credit once. Other events, and unpaid
+ * sessions, answer 200, ignored. A signed event we cannot apply (no such account, no credits) is a 422, so Stripe
  * keeps retrying and its dashboard shows the failure until someone fixes the checkout setup.
  */
 public final class StripeWebhookRoute {
     public record Response(boolean received, String eventId, String type, boolean ignored, Long credits) {}
 
     static final String CHECKOUT_COMPLETED = "checkout.session.completed";
+    static final String ASYNC_PAYMENT_SUCCEEDED = "checkout.session.async_payment_succeeded";
+    /** The events that credit a checkout, each only when its session's payment_status is paid. */
+    static final Set<String> GRANTING = Set.of(CHECKOUT_COMPLETED, ASYNC_PAYMENT_SUCCEEDED);
+
+    static final String PAID = "paid";
     /** Stripe's own payloads stay far below this; a larger one is not from Stripe. */
     static final int MAX_BODY = 256 * 1024;
 
     private static final Pattern EVENT_ID = Pattern.compile("evt_[A-Za-z0-9]{1,250}");
+    private static final Pattern SESSION_ID = Pattern.compile("cs_[A-Za-z0-9_]{1,180}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("acct_[A-Za-z0-9_-]{1,59}");
     private static final long MAX_CREDITS = 1_000_000_000L;
 
@@ -70,17 +79,28 @@ public final class StripeWebhookRoute {
         String type = event.path("type").asText("");
         if (!EVENT_ID.matcher(eventId).matches()) throw invalid("id", "The event has no valid id.");
         Log.putContext("stripeEventId", eventId);
-        if (!CHECKOUT_COMPLETED.equals(type)) {
+        JsonNode session = event.path("data").path("object");
+        if (!GRANTING.contains(type)
+                || !PAID.equals(session.path("payment_status").asText(""))) {
+            // An unpaid completed checkout (a delayed method such as SEPA) is credited by its
+            // async_payment_succeeded event; a failed one never is.
+            Log.info(
+                    "stripe event not credited",
+                    "type",
+                    type,
+                    "paymentStatus",
+                    session.path("payment_status").asText(""));
             return ApiResponse.ok(new Response(true, eventId, type, true, null));
         }
-        JsonNode session = event.path("data").path("object");
+        String sessionId = session.path("id").asText("");
+        if (!SESSION_ID.matcher(sessionId).matches()) throw invalid("id", "The checkout session has no valid id.");
         String account = account(session);
         long credits = credits(session.path("metadata").path("credits"));
         if (accounts.find(account).isEmpty()) {
             throw invalid("client_reference_id", "The checkout session names no existing account.");
         }
-        String reason = "Stripe checkout " + session.path("id").asText("(no session id)");
-        ledger.grant(account, credits, reason.substring(0, Math.min(reason.length(), 200)), eventId);
+        // Keyed by the session: redeliveries, and a session's two events, credit it once.
+        ledger.grant(account, credits, "Stripe checkout " + sessionId, "stripe-checkout:" + sessionId);
         Log.info("stripe top-up credited", "accountId", account, "credits", credits);
         return ApiResponse.ok(new Response(true, eventId, type, false, credits));
     }

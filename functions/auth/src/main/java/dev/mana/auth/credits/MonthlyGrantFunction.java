@@ -41,7 +41,8 @@ public final class MonthlyGrantFunction implements Function<Map<String, Object>,
         var already = new AtomicLong();
         var failed = new AtomicLong();
         try (var all = accounts.accountTiers()) {
-            all.forEach(account -> {
+            // An unverified email gets no credits: one person, one free allowance.
+            all.filter(AccountStore.AccountTier::verified).forEach(account -> {
                 seen.incrementAndGet();
                 try {
                     if (grants.grant(account.accountId(), account.tier(), month).granted()) granted.incrementAndGet();

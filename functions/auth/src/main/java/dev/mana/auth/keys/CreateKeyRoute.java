@@ -49,7 +49,7 @@ public final class CreateKeyRoute {
     }
 
     private ApiResponse handle(ApiRequest request) {
-        Caller caller = request.requireCaller();
+        Caller caller = request.requireSession();
         Request body = request.json(Request.class);
         String name = Fields.text(body.name(), "name", MAX_NAME).strip();
         if (name.isEmpty()) {
@@ -61,7 +61,7 @@ public final class CreateKeyRoute {
 
         String secret = ApiKeySecret.generate();
         String keyId = Ids.random("key");
-        String gatewayKeyId = gateway.create(keyId, secret, tier.usagePlanId());
+        String gatewayKeyId = gateway.create(keyId, secret, tier.usagePlanName());
         var key = new ApiKey(
                 keyId,
                 caller.accountId(),

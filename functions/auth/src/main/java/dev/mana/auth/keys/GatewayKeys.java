@@ -1,6 +1,7 @@
 package dev.mana.auth.keys;
 
 import dev.mana.platform.Log;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
@@ -11,13 +12,19 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
  */
 public final class GatewayKeys {
     private final ApiGatewayClient apiGateway;
+    /** Usage plan ids by name: a plan keeps its id for the stack's life, so one lookup each. */
+    private final ConcurrentHashMap<String, String> planIds = new ConcurrentHashMap<>();
 
     public GatewayKeys(ApiGatewayClient apiGateway) {
         this.apiGateway = apiGateway;
     }
 
-    /** Creates the key on the plan; its API Gateway id. Nothing is left behind if attaching fails. */
-    public String create(String keyId, String secret, String usagePlanId) {
+    /**
+     * Creates the key on the plan of that name; its API Gateway id. Nothing is left behind if
+     * attaching fails.
+     */
+    public String create(String keyId, String secret, String usagePlanName) {
+        String usagePlanId = planIds.computeIfAbsent(usagePlanName, this::findPlanId);
         String id = apiGateway
                 .createApiKey(b -> b.name(keyId).value(secret).enabled(true))
                 .id();
@@ -29,6 +36,18 @@ public final class GatewayKeys {
             throw e;
         }
         return id;
+    }
+
+    /**
+     * Looked up on first use, not at init: with SnapStart the init runs when a version is
+     * published, which CloudFormation may do before it has created the plans.
+     */
+    private String findPlanId(String name) {
+        return apiGateway.getUsagePlansPaginator(b -> b.limit(500)).items().stream()
+                .filter(plan -> name.equals(plan.name()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No API Gateway usage plan named " + name))
+                .id();
     }
 
     /** Deletes the key; a key already gone is fine. Failures are logged, never thrown. */

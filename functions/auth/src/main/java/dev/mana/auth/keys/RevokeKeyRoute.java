@@ -10,7 +10,7 @@ import dev.mana.platform.keys.ApiKeyStore;
 import java.util.regex.Pattern;
 
 /**
- * {@code DELETE /v1/keys/{id}}: revokes the caller's key at once in DynamoDB (the authorizer
+ * {@code DELETE /v1/keys/{id}} (signed-in session only): revokes the key at once in DynamoDB (the authorizer
  * refuses it once its 30 s cache of the key runs out) and deletes its API Gateway key (metered
  * routes refuse it as soon as API Gateway notices). Revoking twice is 204 both times; another
  * account's key id is 404, like an id that never existed.
@@ -31,7 +31,7 @@ public final class RevokeKeyRoute {
     }
 
     private ApiResponse handle(ApiRequest request) {
-        String account = request.requireCaller().accountId();
+        String account = request.requireSession().accountId();
         String id = request.pathParameter("id");
         if (!KEY_ID.matcher(id).matches()) throw notFound(id);
         var revoked = keys.revoke(account, id).orElseThrow(() -> notFound(id));

@@ -8,13 +8,15 @@ import java.util.Map;
  * The tiers' numbers this function needs, read from environment variables that template.yaml
  * fills from its {@code Tiers} mapping (the one place tier numbers live): for each of {@code
  * FREE}, {@code PRO}, {@code ENTERPRISE}, {@code <TIER>_MAX_KEYS}, {@code
- * <TIER>_MONTHLY_CREDITS} and {@code <TIER>_USAGE_PLAN_ID} (the tier's API Gateway usage plan).
+ * <TIER>_MONTHLY_CREDITS} and {@code <TIER>_USAGE_PLAN_NAME} (the name of the tier's API Gateway
+ * usage plan: a name, not an id, because the plans depend on the API, whose integrations depend on
+ * this function; {@code GatewayKeys} finds the id).
  */
 public record Tiers(Map<String, Tier> byName) {
     public static final String FREE = "free";
 
-    /** One tier: its API Gateway usage plan, its active-key limit and its monthly credit grant. */
-    public record Tier(String name, String usagePlanId, int maxKeys, long monthlyCredits) {}
+    /** One tier: its API Gateway usage plan's name, its active-key limit and its monthly credit grant. */
+    public record Tier(String name, String usagePlanName, int maxKeys, long monthlyCredits) {}
 
     public Tiers {
         byName = Map.copyOf(byName);
@@ -31,7 +33,7 @@ public record Tiers(Map<String, Tier> byName) {
         String prefix = name.toUpperCase(Locale.ROOT) + "_";
         return new Tier(
                 name,
-                Environment.require(prefix + "USAGE_PLAN_ID"),
+                Environment.require(prefix + "USAGE_PLAN_NAME"),
                 Integer.parseInt(Environment.require(prefix + "MAX_KEYS")),
                 Long.parseLong(Environment.require(prefix + "MONTHLY_CREDITS")));
     }

@@ -28,7 +28,7 @@ public final class RotateWebhookSecretRoute {
     }
 
     private ApiResponse handle(ApiRequest request) {
-        String account = request.requireCaller().accountId();
+        String account = request.requireSession().accountId();
         Instant now = clock.instant();
         String secret = secrets.rotate(account);
         boolean hadPrevious = secrets.signing(account).size() > 1;

@@ -37,8 +37,15 @@ class StripeWebhookTest {
     }
 
     static String checkout(String eventId, String accountField, String credits) {
-        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
-                + "\"data\":{\"object\":{\"id\":\"cs_test_1\",\"object\":\"checkout.session\","
+        return checkout("checkout.session.completed", "paid", eventId, "cs_" + eventId, accountField, credits);
+    }
+
+    /** A checkout event of {@code type} for session {@code sessionId} in {@code paymentStatus}. */
+    static String checkout(
+            String type, String paymentStatus, String eventId, String sessionId, String accountField, String credits) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"" + type + "\","
+                + "\"data\":{\"object\":{\"id\":\"" + sessionId + "\",\"object\":\"checkout.session\","
+                + "\"payment_status\":\"" + paymentStatus + "\","
                 + accountField + ",\"metadata\":{\"credits\":" + credits + "}}}}";
     }
 
@@ -78,7 +85,8 @@ class StripeWebhookTest {
     void accountFromMetadata_whenNoClientReference_isCredited() {
         long before = balance();
         String payload = "{\"id\":\"evt_meta1\",\"type\":\"checkout.session.completed\",\"data\":{\"object\":"
-                + "{\"id\":\"cs_2\",\"metadata\":{\"accountId\":\"" + account + "\",\"credits\":\"20\"}}}}";
+                + "{\"id\":\"cs_2\",\"payment_status\":\"paid\",\"metadata\":{\"accountId\":\"" + account
+                + "\",\"credits\":\"20\"}}}}";
 
         assertThat(deliver(payload, signed(payload)).status()).isEqualTo(200);
         assertThat(balance()).isEqualTo(before + 20);

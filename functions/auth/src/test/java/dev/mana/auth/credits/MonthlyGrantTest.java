@@ -40,7 +40,8 @@ class MonthlyGrantTest {
     }
 
     @Test
-    void registration_grantsFreeMonthlyCredits_andTheScheduledGrant_paysEachAccountOncePerMonth(EmulatedStack stack) {
+    void verification_grantsFreeMonthlyCredits_andTheScheduledGrant_paysEachVerifiedAccountOncePerMonth(
+            EmulatedStack stack) {
         var env = stack.environment("MonthlyGrantFunction");
         long free = Long.parseLong(env.get("FREE_MONTHLY_CREDITS"));
         long pro = Long.parseLong(env.get("PRO_MONTHLY_CREDITS"));
@@ -54,6 +55,14 @@ class MonthlyGrantTest {
                 .path("accountId")
                 .asText();
         var ledger = Callers.ledger(stack);
+        assertThat(ledger.balance(ada).balance()).isZero();
+        assertThat(auth.verify(ada).status()).isEqualTo(200);
+        assertThat(auth.verify(bob).status()).isEqualTo(200);
+        // Carl never verifies his email: no credits, from registration or the monthly grant.
+        String carl = auth.register("carl@example.com", AuthClient.PASSWORD)
+                .json()
+                .path("accountId")
+                .asText();
         assertThat(ledger.balance(ada).balance()).isEqualTo(free);
         // Bob upgrades to Pro.
         stack.clients()
@@ -71,7 +80,7 @@ class MonthlyGrantTest {
 
         var sameMonth = Json.read(grant.invoke(scheduledEvent(thisMonth)), Map.class);
         assertThat(sameMonth).containsEntry("accounts", 2).containsEntry("failed", 0);
-        // Ada had this month's credits at registration; Bob's free grant holds the key under
+        // Ada had this month's credits at verification; Bob's free grant holds the key under
         // another reason, so neither is paid twice.
         assertThat(sameMonth).containsEntry("alreadyGranted", 2);
 
@@ -82,5 +91,6 @@ class MonthlyGrantTest {
         assertThat(retried).containsEntry("granted", 0).containsEntry("alreadyGranted", 2);
         assertThat(ledger.balance(ada).balance()).isEqualTo(2 * free);
         assertThat(ledger.balance(bob).balance()).isEqualTo(free + pro);
+        assertThat(ledger.balance(carl).balance()).isZero();
     }
 }

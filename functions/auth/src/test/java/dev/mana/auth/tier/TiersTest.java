@@ -14,7 +14,7 @@ class TiersTest {
     void tiers_comeFromTheTemplatesTiersMapping_throughTheEnvironment() {
         var env = new HashMap<String, String>();
         for (String tier : new String[] {"FREE", "PRO", "ENTERPRISE"}) {
-            env.put(tier + "_USAGE_PLAN_ID", "plan-" + tier);
+            env.put(tier + "_USAGE_PLAN_NAME", "plan-" + tier);
             env.put(tier + "_MAX_KEYS", "7");
             env.put(tier + "_MONTHLY_CREDITS", "123");
         }

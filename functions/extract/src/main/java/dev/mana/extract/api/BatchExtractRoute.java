@@ -11,6 +11,8 @@ import dev.mana.platform.Json;
 import dev.mana.platform.Log;
 import dev.mana.platform.Route;
 import dev.mana.platform.jobs.Job;
+import dev.mana.platform.jobs.JobOutbox;
+import dev.mana.platform.jobs.JobStatus;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.NewJob;
 import dev.mana.platform.jobs.worker.JobQueue;
@@ -25,8 +27,10 @@ import java.util.Map;
  * or {@code webhook.url}); then the job and a hold of 1 credit per URL are created in one
  * transaction (402 when the balance cannot hold it) and the job is queued; the answer is 202
  * {@code {id, status, links}} with {@code Location: /v1/jobs/{id}}. The same Idempotency-Key with
- * the same body returns the same job and holds nothing more. If the job cannot be queued it is
- * failed at once, its hold released, and the answer is 503.
+ * the same body returns the same job and holds nothing more (and queues it, if the first request
+ * could not). If the job cannot be queued the answer is 503: without an Idempotency-Key the job
+ * is failed at once and its hold released; with one it waits for the replay, and the outbox sweep
+ * ({@link JobOutbox}) fails it and releases its hold if none comes.
  */
 public final class BatchExtractRoute {
 
@@ -93,36 +97,53 @@ public final class BatchExtractRoute {
                 key,
                 request.bodyText()));
         Job job = created.job();
-        if (!created.replayed()) enqueue(job, new BatchInputs.BatchInput(body.urls(), options));
+        // A replay queues a job the first request wrote but could not queue (failed or died).
+        if (!created.replayed() || (job.status() == JobStatus.QUEUED && jobs.awaitingQueue(job))) {
+            enqueue(job, new BatchInputs.BatchInput(body.urls(), options), key != null);
+        }
         String self = "/v1/jobs/" + job.id();
         var answer =
                 new BatchExtractResponse(job.id(), "job", job.status().wire(), Map.of("self", self, "cancel", self));
         return ApiResponse.json(202, answer).withHeader("Location", self);
     }
 
-    private void enqueue(Job job, BatchInputs.BatchInput input) {
+    /**
+     * Queues the job and clears its outbox entry. When the queue refuses, a request with an
+     * Idempotency-Key leaves the job waiting (its replay queues it; the outbox sweep fails it
+     * and releases its hold if no replay comes); one without a key cannot be replayed, so its
+     * job is failed and its hold released at once. Either way the answer is 503.
+     */
+    private void enqueue(Job job, BatchInputs.BatchInput input, boolean replayable) {
         try {
             queue.enqueue(job, inputs.payload(job, input));
         } catch (RuntimeException e) {
-            Log.error("batch job could not be queued; failing it", e, "jobId", job.id());
-            jobs.fail(
-                    job,
-                    Map.of(
-                            "type",
-                            ErrorCode.UNAVAILABLE.type(),
-                            "title",
-                            "The job could not be queued",
-                            "status",
-                            503,
-                            "detail",
-                            "The job could not be queued; its credits were released.",
-                            "code",
-                            ErrorCode.UNAVAILABLE.code()));
+            Log.error("batch job could not be queued", e, "jobId", job.id(), "replayable", replayable);
+            if (!replayable) {
+                jobs.fail(
+                        job,
+                        Map.of(
+                                "type",
+                                ErrorCode.UNAVAILABLE.type(),
+                                "title",
+                                "The job could not be queued",
+                                "status",
+                                503,
+                                "detail",
+                                "The job could not be queued; its credits were released.",
+                                "code",
+                                ErrorCode.UNAVAILABLE.code()));
+            }
             throw new ApiException(
                             ErrorCode.UNAVAILABLE,
-                            "The job could not be queued and its credits were released; retry the request.")
+                            replayable
+                                    ? "The job could not be queued yet; send the request again with the same"
+                                            + " Idempotency-Key. Without a retry within "
+                                            + JobOutbox.ABANDONED_AFTER.toMinutes()
+                                            + " minutes the job fails and its credits are released."
+                                    : "The job could not be queued and its credits were released; retry the request.")
                     .withHeader("Retry-After", "5");
         }
+        jobs.markQueued(job);
     }
 
     @SuppressWarnings("unchecked")

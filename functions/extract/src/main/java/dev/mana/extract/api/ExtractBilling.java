@@ -6,7 +6,6 @@ import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Headers;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
-import dev.mana.platform.credits.CreditLedger;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -25,24 +24,14 @@ final class ExtractBilling {
     static final int MAX_BULK_KEY_LENGTH = MAX_KEY_LENGTH - 3;
 
     private final Billing billing;
-    private final CreditLedger ledger;
 
-    ExtractBilling(Billing billing, CreditLedger ledger) {
+    ExtractBilling(Billing billing) {
         this.billing = billing;
-        this.ledger = ledger;
     }
 
     /** The balance, or 402 when it cannot pay for one URL; nothing is fetched for a caller who cannot pay. */
     long requireCredits(ApiRequest request) {
-        long balance = ledger.balance(request.requireCaller().accountId()).balance();
-        if (balance < PRICE) {
-            throw new ApiException(
-                            ErrorCode.INSUFFICIENT_CREDITS,
-                            "Extracting a URL costs " + PRICE + " credit and the balance is " + balance + ".")
-                    .with("balance", balance)
-                    .with("price", PRICE);
-        }
-        return balance;
+        return billing.requireBalance(request, PRICE, "Extracting a URL");
     }
 
     /** Charges one extracted URL with the request's Idempotency-Key as it came. */

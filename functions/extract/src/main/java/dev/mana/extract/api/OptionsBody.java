@@ -116,6 +116,10 @@ public record OptionsBody(
             } catch (Selector.SelectorParseException | IllegalArgumentException e) {
                 throw invalid(at, "'" + selector + "' is not a valid CSS selector.");
             }
+            var tooCostly = SelectorLimits.violation(selector);
+            if (tooCostly.isPresent()) {
+                throw invalid(at, "'" + selector + "': " + tooCostly.get()).with("reason", "selector_too_complex");
+            }
         }
         return selectors;
     }

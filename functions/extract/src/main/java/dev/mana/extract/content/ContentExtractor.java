@@ -21,9 +21,11 @@ public final class ContentExtractor {
      * @param html the page
      * @param baseUrl the page's URL, for absolute links; may be null
      * @throws IllegalArgumentException when a CSS selector in the options does not parse
+     * @throws PageTooDeep when the page nests elements deeper than browsers do
      */
     public ExtractedContent extract(String html, URI baseUrl, ExtractOptions options) {
         Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl.toString());
+        PageTooDeep.check(doc);
         UrlResolver urls = new UrlResolver(doc.baseUri());
         JsonLdReader.JsonLd jsonLd = JsonLdReader.read(doc);
         PageMetadata metadata = PageMetadata.read(doc, jsonLd);

@@ -1,9 +1,12 @@
 package dev.mana.extract.content;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /** Applies the caller's CSS selectors; a selector that does not parse is the caller's error. */
@@ -51,10 +54,38 @@ final class ContentSelection {
     }
 
     private static Elements select(Document doc, String selector) {
+        Evaluator evaluator;
         try {
-            return doc.select(selector);
+            evaluator = QueryParser.parse(selector);
         } catch (Selector.SelectorParseException e) {
             throw new IllegalArgumentException("invalid CSS selector: " + selector, e);
+        }
+        return Selector.select(new StopsWhenInterrupted(evaluator), doc);
+    }
+
+    /**
+     * Tests each element as jsoup's own select does, but stops when the thread is interrupted:
+     * a caller's selector can cost the page's size per element (a :has over the siblings), and
+     * the extraction's work budget interrupts the thread to end it.
+     */
+    private static final class StopsWhenInterrupted extends Evaluator {
+        private final Evaluator selector;
+
+        StopsWhenInterrupted(Evaluator selector) {
+            this.selector = selector;
+        }
+
+        @Override
+        public boolean matches(Element root, Element element) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("selector matching stopped: the extraction's work budget ran out");
+            }
+            return selector.matches(root, element);
+        }
+
+        @Override
+        public String toString() {
+            return selector.toString();
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Many URLs at once: each distinct page extracted once, at most {@code parallelism} at a time on
@@ -27,6 +29,9 @@ public final class BulkExtraction {
             return result != null;
         }
     }
+
+    /** Past the budget, how long a URL's extraction may still finish its work. */
+    static final Duration GRACE = Duration.ofMillis(500);
 
     private final PageExtraction extraction;
     private final int parallelism;
@@ -56,7 +61,9 @@ public final class BulkExtraction {
         }
         Semaphore slots = new Semaphore(parallelism);
         Map<Integer, Future<Outcome>> running = new LinkedHashMap<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Not try-with-resources: close() would wait for every task, however long a peer holds one.
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (int i : firstIndex.values()) {
                 RequestedUrl url = checked.get(i);
                 String field = field(i);
@@ -65,9 +72,11 @@ public final class BulkExtraction {
             for (int i = 0; i < urls.size(); i++) {
                 if (outcomes.get(i) == null) {
                     int first = firstIndex.get(checked.get(i).normalized());
-                    outcomes.set(i, forIndex(await(running.get(first)), checked.get(i), i));
+                    outcomes.set(i, forIndex(await(running.get(first), deadline), checked.get(i), i));
                 }
             }
+        } finally {
+            threads.shutdownNow();
         }
         return outcomes;
     }
@@ -78,13 +87,7 @@ public final class BulkExtraction {
         try {
             long leftMs = (deadline - System.nanoTime()) / 1_000_000;
             if (leftMs < 250) {
-                return new Outcome(
-                        null,
-                        new ApiException(
-                                        ErrorCode.UPSTREAM_TIMEOUT,
-                                        "The bulk request's time budget ran out before this URL was fetched;"
-                                                + " send it again.")
-                                .with("reason", "timeout"));
+                return new Outcome(null, budgetSpent());
             }
             Duration timeout = Duration.ofMillis(Math.min(settings.timeout().toMillis(), leftMs));
             return new Outcome(extraction.extract(url, settings.withTimeout(timeout), field), null);
@@ -111,15 +114,31 @@ public final class BulkExtraction {
         return new Outcome(null, problem.extensions().containsKey("field") ? problem.with("field", field(i)) : problem);
     }
 
-    private static Outcome await(Future<Outcome> future) {
+    /**
+     * The task's outcome, waiting no later than the budget's end plus {@link #GRACE} (the fetch
+     * itself ends at its deadline; the grace covers extracting what arrived just before it). A
+     * task still running then is abandoned and its URL answered as timed out, uncharged.
+     */
+    private static Outcome await(Future<Outcome> future, long deadline) {
         try {
-            return future.get();
+            long waitNanos = Math.max(0, deadline - System.nanoTime()) + GRACE.toNanos();
+            return future.get(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new Outcome(null, budgetSpent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while extracting", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("bulk extraction task failed", e.getCause());
         }
+    }
+
+    private static ApiException budgetSpent() {
+        return new ApiException(
+                        ErrorCode.UPSTREAM_TIMEOUT,
+                        "The bulk request's time budget ran out before this URL was done; send it again.")
+                .with("reason", "timeout");
     }
 
     public static String field(int index) {

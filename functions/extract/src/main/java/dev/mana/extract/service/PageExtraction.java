@@ -2,6 +2,7 @@ package dev.mana.extract.service;
 
 import dev.mana.extract.cache.ExtractionCache;
 import dev.mana.extract.content.ContentExtractor;
+import dev.mana.extract.content.ExtractOptions;
 import dev.mana.extract.content.ExtractedContent;
 import dev.mana.platform.ApiException;
 import dev.mana.platform.ErrorCode;
@@ -22,12 +23,19 @@ public final class PageExtraction {
     private final ContentExtractor extractor;
     private final ExtractionCache cache;
     private final InstantSource clock;
+    private final ExtractionWork work;
 
-    public PageExtraction(PageFetcher fetcher, ContentExtractor extractor, ExtractionCache cache, InstantSource clock) {
+    public PageExtraction(
+            PageFetcher fetcher,
+            ContentExtractor extractor,
+            ExtractionCache cache,
+            InstantSource clock,
+            ExtractionWork work) {
         this.fetcher = fetcher;
         this.extractor = extractor;
         this.cache = cache;
         this.clock = clock;
+        this.work = work;
     }
 
     public ExtractResult extract(RequestedUrl url, ExtractSettings settings, String field) {
@@ -42,9 +50,14 @@ public final class PageExtraction {
         } catch (FetchFailure failure) {
             throw FetchProblems.of(failure, field);
         }
+        ExtractOptions options = settings.options();
         ExtractedContent content = page.isPlainText()
-                ? extractor.extractPlainText(page.body(), settings.options())
-                : extractor.extract(page.body(), page.finalUrl(), settings.options());
+                ? extractor.extractPlainText(page.body(), options)
+                : work.run(
+                        () -> extractor.extract(page.body(), page.finalUrl(), options),
+                        field,
+                        !options.includeSelectors().isEmpty()
+                                || !options.excludeSelectors().isEmpty());
         if (content.wordCount() == 0) {
             throw ApiException.field(
                             ErrorCode.INVALID_FIELD,

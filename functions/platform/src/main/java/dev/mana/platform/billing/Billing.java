@@ -29,6 +29,25 @@ public final class Billing {
         this.usage = usage;
     }
 
+    /**
+     * The caller's balance, or 402 {@code insufficient_credits} (with {@code balance} and {@code
+     * price}) when it cannot pay {@code price}: for routes that charge only once the work
+     * succeeded, so a caller who cannot pay costs no upstream call. A read, not a reservation:
+     * the charge afterwards is what is atomic.
+     */
+    public long requireBalance(ApiRequest request, long price, String what) {
+        long balance = ledger.balance(request.requireCaller().accountId()).balance();
+        if (balance < price) {
+            throw new ApiException(
+                            ErrorCode.INSUFFICIENT_CREDITS,
+                            what + " costs " + price + " credit" + (price == 1 ? "" : "s") + " and the balance is "
+                                    + balance + ".")
+                    .with("balance", balance)
+                    .with("price", price);
+        }
+        return balance;
+    }
+
     public Charged charge(ApiRequest request, String service, long credits, String reason) {
         Caller caller = request.requireCaller();
         Instant started = Instant.now();

@@ -10,6 +10,10 @@ record Deadline(long endNanos) {
         return new Deadline(System.nanoTime() + timeout.toNanos());
     }
 
+    boolean passed() {
+        return endNanos - System.nanoTime() <= 0;
+    }
+
     /** Milliseconds left, at least 1 (0 would mean "no timeout" to a socket). */
     int remainingMillis() throws FetchFailure {
         long left = endNanos - System.nanoTime();

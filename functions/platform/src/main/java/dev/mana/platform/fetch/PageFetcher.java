@@ -42,7 +42,7 @@ public final class PageFetcher {
      * (webhooks), so a bad one is refused when it is given; the fetch checks again.
      */
     public void check(String url) throws FetchFailure {
-        guard.resolveChecked(FetchTarget.parse(url));
+        guard.resolveChecked(FetchTarget.parse(url), Deadline.after(policy.timeout()));
     }
 
     public FetchedPage fetch(String url) throws FetchFailure {
@@ -55,7 +55,7 @@ public final class PageFetcher {
         FetchTarget target = FetchTarget.parse(url);
         URI requested = target.uri();
         for (int redirects = 0; ; redirects++) {
-            InetAddress address = guard.resolveChecked(target);
+            InetAddress address = guard.resolveChecked(target, deadline);
             try (PinnedResponse response = client.get(target, address, deadline)) {
                 ResponseHead head = response.head();
                 if (head.isRedirect()) {
@@ -71,7 +71,7 @@ public final class PageFetcher {
                 }
                 return readPage(requested, target.uri(), head, response.body());
             } catch (IOException e) {
-                throw failureOf(e);
+                throw failureOf(e, deadline);
             }
         }
     }
@@ -93,15 +93,19 @@ public final class PageFetcher {
         if (body.length > policy.maxBytes()) {
             throw new FetchFailure(Reason.TOO_LARGE, "the body is larger than " + policy.maxBytes() + " bytes");
         }
-        InetAddress address = guard.resolveChecked(target);
+        InetAddress address = guard.resolveChecked(target, deadline);
         try (PinnedResponse response = client.post(target, address, deadline, headers, body)) {
             return new PostResponse(response.head().status(), PostResponse.excerpt(response.body()));
         } catch (IOException e) {
-            throw failureOf(e);
+            throw failureOf(e, deadline);
         }
     }
 
-    private FetchFailure failureOf(IOException e) {
+    private FetchFailure failureOf(IOException e, Deadline deadline) {
+        if (deadline.passed()) {
+            // Whatever the I/O error says, the deadline's alarm closed the connection.
+            return new FetchFailure(Reason.TIMEOUT, "the fetch timed out", e);
+        }
         return switch (e) {
             case SocketTimeoutException t -> new FetchFailure(Reason.TIMEOUT, "the fetch timed out", t);
             case TooLargeException t ->

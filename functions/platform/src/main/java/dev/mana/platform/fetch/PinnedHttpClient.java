@@ -72,6 +72,8 @@ final class PinnedHttpClient {
             throws IOException, FetchFailure {
         String head = requestHead(method, target, headers, body);
         Socket socket = new Socket();
+        // Connect, handshake, write and every read end when the deadline passes, not just each read.
+        DeadlineAlarm alarm = DeadlineAlarm.closeAt(deadline, socket);
         try {
             socket.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillis());
             socket.setSoTimeout(deadline.remainingMillis());
@@ -83,8 +85,9 @@ final class PinnedHttpClient {
             InputStream in =
                     new DeadlineInputStream(new BufferedInputStream(channel.getInputStream()), socket, deadline);
             ResponseHead response = readHead(in);
-            return new PinnedResponse(response, bodyOf(response, in), channel);
+            return new PinnedResponse(response, bodyOf(response, in), channel, alarm);
         } catch (IOException | FetchFailure | RuntimeException e) {
+            alarm.close();
             socket.close();
             throw e;
         }

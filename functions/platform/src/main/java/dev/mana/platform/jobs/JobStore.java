@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * ledger entry in the credits table) in one {@code TransactWriteItems}, which spans tables: there
  * is never a job without its hold or a hold without its job, and a replay holds nothing. Ending a
  * job ends its hold in the same way (capture on success, release on failure or cancel), so each
- * happens exactly once whatever the redeliveries.
+ * happens exactly once whatever the redeliveries. The same transaction writes the job's {@link
+ * JobOutbox} entry, removed by {@link #markQueued} once its queue has it.
  */
 public final class JobStore {
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -100,6 +101,7 @@ public final class JobStore {
                     0);
             var items = new ArrayList<TransactWriteItem>();
             items.add(put(JobRecords.jobItem(job), "attribute_not_exists(pk)", Map.of()));
+            items.add(JobOutbox.entry(table, job, now.plus(settings.retention())));
             if (key != null) items.add(idempotencyItem(request.accountId(), key, jobId, fingerprint, now));
             return items;
         };
@@ -118,6 +120,19 @@ public final class JobStore {
     /** The account's job; empty for another account's job, an unknown or an expired one. */
     public Optional<Job> get(String accountId, String jobId) {
         return find(jobId).filter(job -> job.accountId().equals(accountId));
+    }
+
+    /** The queue has the job: its outbox entry goes (see {@link JobOutbox}). */
+    public void markQueued(Job job) {
+        dynamo.deleteItem(d -> d.tableName(table).key(JobOutbox.key(job)));
+    }
+
+    /** Whether the job was written but never marked queued: a replay should queue it. */
+    public boolean awaitingQueue(Job job) {
+        var item = dynamo.getItem(
+                        g -> g.tableName(table).key(JobOutbox.key(job)).consistentRead(true))
+                .item();
+        return item != null && !item.isEmpty();
     }
 
     /** Any account's job, for workers (the message names it); empty if unknown or expired. */

@@ -7,6 +7,7 @@ import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Route;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
+import dev.mana.search.EngineStatus;
 import dev.mana.search.MetaSearch;
 import dev.mana.search.SearchRequest;
 import dev.mana.search.SearchResponse;
@@ -16,8 +17,10 @@ import dev.mana.search.SearchValidationException;
  * {@code POST /v1/search}: body {@link SearchRequest} ({@code {query, options?}}), answer
  * {@link SearchResponse} ({@code {query, results, engines, cached, tookMs}}). Bad input is refused
  * before anything is charged: the platform's strict JSON reading answers 400 for malformed JSON,
- * wrong types and unknown fields, and the search's own checks answer 422 naming the field. Then
- * one credit is charged (cache hits too), with the client's {@code Idempotency-Key} passed on.
+ * wrong types and unknown fields, and the search's own checks answer 422 naming the field. An
+ * answer is charged one credit (cache hits and partial answers too), with the client's {@code
+ * Idempotency-Key} passed on; when no engine answered it is 502 {@code upstream_failed} with the
+ * engine reports, and nothing is charged.
  */
 public final class SearchRoute {
 
@@ -48,8 +51,21 @@ public final class SearchRoute {
         } catch (SearchValidationException e) {
             throw ApiException.field(ErrorCode.INVALID_FIELD, e.field(), e.getMessage());
         }
-        // Charged before the engines are asked: a caller without credits costs no upstream call.
+        // A caller without credits costs no upstream call; the charge itself waits for an answer.
+        billing.requireBalance(request, PRICE, "A search");
+        SearchResponse response = search.search(body);
+        if (!response.cached() && noEngineAnswered(response)) {
+            throw new ApiException(
+                            ErrorCode.UPSTREAM_FAILED,
+                            "No search engine answered (see engines); nothing was charged. Try again shortly.")
+                    .with("engines", response.engines());
+        }
         Charged charged = billing.charge(request, SERVICE, PRICE, "search");
-        return charged.onto(ApiResponse.ok(search.search(body)));
+        return charged.onto(ApiResponse.ok(response));
+    }
+
+    /** Every engine failed, timed out or was skipped: an empty answer that is no answer. */
+    private static boolean noEngineAnswered(SearchResponse response) {
+        return response.engines().values().stream().noneMatch(r -> r.status() == EngineStatus.OK);
     }
 }
