@@ -32,7 +32,7 @@ public record SttSettings(
 
     public static SttSettings fromEnvironment() {
         return new SttSettings(
-                Path.of(Environment.get("STT_MODELS_DIR", "models")),
+                locate(Path.of(Environment.get("STT_MODELS_DIR", "models")), SttSettings::holdsModels),
                 // ../shared's copies last: found from a clone's root (local runtime, tests), absent in images.
                 Arrays.stream((Environment.get("STT_ASSET_DIRS", "assets")
                                         + ",../shared/assets/whisper,../shared/assets/silero-vad")
@@ -40,6 +40,7 @@ public record SttSettings(
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
                         .map(Path::of)
+                        .map(dir -> locate(dir, java.nio.file.Files::isDirectory))
                         .toList(),
                 Environment.get("STT_MODELS_S3", ""),
                 Boolean.parseBoolean(Environment.get("STT_GPU_WORKER", "false")),
@@ -48,6 +49,31 @@ public record SttSettings(
                 Environment.getInt("STT_MAX_DURATION_SECONDS", 4 * 3600),
                 Environment.getInt("STT_LONG_AUDIO_SECONDS", 600),
                 Environment.getInt("STT_THREADS", 0));
+    }
+
+    /**
+     * A relative directory as the working directory or its nearest ancestor holds it: Lambda runs
+     * in the task root (where the image puts {@code models/}); the local runtime and tests run in a
+     * module of the clone, whose root holds {@code models/} and whose sibling is {@code ../shared}.
+     */
+    static Path locate(Path dir, java.util.function.Predicate<Path> accept) {
+        if (dir.isAbsolute()) {
+            return dir;
+        }
+        for (Path base = Path.of("").toAbsolutePath(); base != null; base = base.getParent()) {
+            if (accept.test(base.resolve(dir))) {
+                return base.resolve(dir).normalize();
+            }
+        }
+        return dir;
+    }
+
+    private static boolean holdsModels(Path dir) {
+        try (var children = java.nio.file.Files.list(dir)) {
+            return children.anyMatch(d -> java.nio.file.Files.isRegularFile(d.resolve("manifest.json")));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     public int threadCount() {
