@@ -123,6 +123,7 @@ class SttJobTest {
 
         assertThat(notAudio.status()).isEqualTo(422);
         assertThat(notAudio.json().path("code").asText()).isEqualTo("invalid_audio");
+        assertThat(notAudio.json().path("field").asText()).isEqualTo("uploadId");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().path("field").asText()).isEqualTo("uploadId");
         assertThat(other.status()).isEqualTo(422);
