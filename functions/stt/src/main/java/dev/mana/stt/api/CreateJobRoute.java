@@ -86,8 +86,13 @@ public final class CreateJobRoute {
         var entry = engine.registry().require(model);
         var webhook = webhooks.check(body.webhook());
         String key = store.uploadKey(account, body.uploadId());
-        try (AudioInput input =
-                AudioInput.of(store.download(key), codecs, engine.settings().maxDurationSeconds())) {
+        AudioInput input;
+        try {
+            input = AudioInput.of(store.download(key), codecs, engine.settings().maxDurationSeconds());
+        } catch (ApiException e) {
+            throw e.with("field", "uploadId"); // the upload is what the client sent
+        }
+        try (input) {
             return jobs.create(request, key, input.durationSeconds(), entry, options, webhook, request.bodyText());
         }
     }
