@@ -13,9 +13,12 @@ import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.JobItems;
+import dev.mana.platform.jobs.JobOutbox;
+import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
+import dev.mana.platform.jobs.worker.OutboxSweep;
 import dev.mana.platform.jobs.worker.SqsJobHandler;
 import dev.mana.platform.jobs.worker.Worker;
 import dev.mana.platform.jobs.worker.WorkerSettings;
@@ -39,6 +42,7 @@ import dev.mana.stt.worker.SttProcessor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,7 +53,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The STT function (container image): the routes ({@code stt}), and from the same image the
- * worker on SttQueue ({@code sttWorker}) and its dead-letter handler ({@code sttDeadLetters});
+ * worker on SttQueue ({@code sttWorker}), its dead-letter handler ({@code sttDeadLetters}) and the
+ * job outbox's sweep ({@code sttOutboxSweep}, every minute);
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION} picks one. The GPU service runs the same worker through
  * {@link dev.mana.stt.worker.GpuWorkerMain}.
  */
@@ -58,12 +63,19 @@ public class SttApplication implements ApplicationContextInitializer<GenericAppl
 
     public static final String WORKER = "sttWorker";
     public static final String DEAD_LETTERS = "sttDeadLetters";
+    public static final String OUTBOX_SWEEP = "sttOutboxSweep";
 
     @Override
     public void initialize(GenericApplicationContext context) {
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "stt")) {
             case WORKER -> registerSqs(context, WORKER, SttApplication::worker);
             case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, SttApplication::deadLetters);
+            case OUTBOX_SWEEP ->
+                context.registerBean(
+                        OUTBOX_SWEEP,
+                        FunctionRegistration.class,
+                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
+                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
             default -> LambdaFunctions.registerApi(context, "stt", SttApplication::api);
         }
     }
@@ -133,6 +145,18 @@ public class SttApplication implements ApplicationContextInitializer<GenericAppl
         var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
         return new DeadLetters(
                 new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
+    }
+
+    /** Every minute: stt jobs written but never queued are failed and their holds released. */
+    static OutboxSweep outboxSweep() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        String jobsTable = Environment.require("JOBS_TABLE");
+        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
+        return new OutboxSweep(
+                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
+                Set.of(SttJobs.KIND),
+                JobWebhooks.fromEnvironment(aws));
     }
 
     /** The models: from S3 into the models directory first where STT_MODELS_S3 says so. */

@@ -68,9 +68,7 @@ public final class SttJobs {
         if (!created.replayed() || (job.status() == JobStatus.QUEUED && jobs.awaitingQueue(job))) {
             Map<String, Object> payload = new LinkedHashMap<>(options.toMap());
             payload.put("audioKey", audioKey);
-            // No outbox sweep runs for stt jobs yet (extract's sweeps its own kind): a job that
-            // cannot be queued is failed at once, its hold released, rather than left for a replay.
-            enqueue(job, payload, false);
+            enqueue(job, payload, key != null);
         }
         String self = "/v1/jobs/" + job.id();
         return ApiResponse.json(202, new JobAnswer(job.id(), "job", job.status().wire(), Map.of("self", self)))
