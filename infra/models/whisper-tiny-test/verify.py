@@ -46,6 +46,7 @@ def main(checkpoint, model_dir, eval_path, count=300):
             results = json.load(open("/tmp/verify_ort.json"))
             hyps = [tok.decode(r["ids"]).strip() for r in results]
             report[f"wer_onnxruntime_with_past_{with_past}"] = round(wer(refs, hyps), 4)
+            report[f"same_as_torch_with_past_{with_past}"] = sum(h == t for h, (_, t) in zip(hyps, pairs))
             report["max_abs_logit_diff_first_step"] = float(np.abs(np.array(results[0]["firstLogits"]) - torch_first).max())
             report["encoder_positions"] = results[0]["positions"]
     report["sizes"] = {f: os.path.getsize(f"{model_dir}/{f}") for f in sorted(os.listdir(model_dir))}
