@@ -95,8 +95,7 @@ public final class SyncTranscription {
             Transcript transcript;
             try {
                 transcript = engine.transcriber(model)
-                        .transcribe(
-                                audio, options.decodeOptions(model.manifest().timestamps()), (d, t) -> {});
+                        .transcribe(audio, options.decodeOptions(model.manifest()), (d, t) -> {});
             } catch (ai.onnxruntime.OrtException e) {
                 throw new IllegalStateException("transcription failed", e);
             }

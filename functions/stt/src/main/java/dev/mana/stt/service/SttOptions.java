@@ -1,5 +1,6 @@
 package dev.mana.stt.service;
 
+import dev.mana.stt.models.ModelManifest;
 import dev.mana.stt.whisper.DecodeOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,17 @@ public record SttOptions(
         ResponseFormat responseFormat,
         List<String> granularities) {
 
-    public DecodeOptions decodeOptions(boolean modelHasTimestamps) {
+    /** A model that speaks one language needs no detection (a wrong guess would cost the text). */
+    public DecodeOptions decodeOptions(ModelManifest model) {
+        Optional<String> lang = language.isEmpty() && model.languages().size() == 1
+                ? Optional.of(model.languages().get(0))
+                : language;
         return DecodeOptions.defaults()
-                .withLanguage(language)
+                .withLanguage(lang)
                 .withTranslate(translate)
                 .withPrompt(prompt)
                 .withStartTemperature(temperature)
-                .withTimestamps(modelHasTimestamps);
+                .withTimestamps(model.timestamps());
     }
 
     public Map<String, Object> toMap() {

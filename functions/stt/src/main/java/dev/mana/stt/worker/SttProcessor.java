@@ -67,9 +67,7 @@ public final class SttProcessor implements JobProcessor {
             Transcriber transcriber = engine.transcriber(model);
             context.progress(0, 1, 0);
             transcript = transcriber.transcribe(
-                    audio,
-                    options.decodeOptions(model.manifest().timestamps()),
-                    (done, total) -> context.progress(done, total, 0));
+                    audio, options.decodeOptions(model.manifest()), (done, total) -> context.progress(done, total, 0));
         } catch (ApiException e) {
             throw new PermanentFailure(e.errorCode().code(), e.errorCode().status(), e.getMessage());
         }

@@ -47,6 +47,15 @@ class TranscribeRouteTest {
     }
 
     @Test
+    void withoutLanguage_aModelSpeakingOneLanguage_answersInIt() {
+        var response = stt.post(
+                "/v1/stt/transcribe", stt.account(5), new MultipartBody().file("file", "a.wav", "audio/wav", speech));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().path("language").asText()).isEqualTo("en");
+    }
+
+    @Test
     void silence_is422InvalidAudio_andNothingCharged() throws Exception {
         String account = stt.account(5);
 
