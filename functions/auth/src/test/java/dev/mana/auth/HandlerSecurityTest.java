@@ -51,6 +51,30 @@ class HandlerSecurityTest {
         assertThat(response.json().path("code").asText()).isEqualTo("invalid_type");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ff", // never valid in UTF-8
+                "c0af", // an overlong '/'
+                "eda080", // a UTF-16 surrogate encoded as UTF-8 (CESU-8)
+                "e282", // a truncated sequence
+                "f4908080" // past U+10FFFF
+            })
+    void invalidUtf8InAJsonString_answers400(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes("{\"email\":\"a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bad);
+        body.writeBytes(("@example.com\",\"password\":\"" + AuthClient.PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var response =
+                auth.call(ProxyEvent.request("POST", "/v1/auth/register").body(body.toByteArray(), "application/json"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().path("code").asText()).isEqualTo("malformed_json");
+    }
+
     @Test
     void whitespaceOverTheRouteLimit_answers413() {
         var response = auth.call(ProxyEvent.request("POST", "/v1/auth/register")

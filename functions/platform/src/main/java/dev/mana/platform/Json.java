@@ -20,6 +20,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -71,10 +75,28 @@ public final class Json {
     }
 
     /** Reads a request body; every failure is an {@link ApiException} a caller can act on. */
+    /**
+     * Refuses a body that is not well-formed UTF-8 (RFC 8259 requires it): Jackson passes some
+     * ill-formed sequences through (an overlong '/', an encoded surrogate), or reports them as a
+     * wrong type. The JDK's decoder, set to report, refuses every one of them.
+     */
+    static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid UTF-8; send UTF-8 JSON.");
+        }
+    }
+
     public static <T> T read(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; send a JSON object.");
         }
+        requireUtf8(body);
         try {
             T value = MAPPER.readValue(body, type);
             if (value == null) {

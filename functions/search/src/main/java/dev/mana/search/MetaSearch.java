@@ -5,6 +5,8 @@ import dev.mana.search.engine.Deadline;
 import dev.mana.search.engine.EngineHttp;
 import dev.mana.search.engine.EngineRegistry;
 import dev.mana.search.engine.SearchEngine;
+import dev.mana.search.engine.SearxngEngine;
+import dev.mana.search.engine.SearxngEngineNames;
 import dev.mana.search.internal.CacheKey;
 import dev.mana.search.internal.CircuitBreaker;
 import dev.mana.search.internal.DomainFilter;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -51,8 +55,24 @@ public final class MetaSearch {
         this.cache = cache;
         this.settings = settings;
         this.clock = clock;
-        this.validator =
-                new SearchValidator(engines.stream().map(SearchEngine::name).collect(Collectors.toSet()));
+        this.validator = new SearchValidator(
+                engines.stream().map(SearchEngine::name).collect(Collectors.toSet()), searxngEngines(engines));
+    }
+
+    /** SearXNG's engine names clients may name, when SearXNG is configured; not this service's own. */
+    private static Set<String> searxngEngines(List<SearchEngine> engines) {
+        boolean configured = engines.stream().anyMatch(e -> e.name().equals(SearxngEngine.NAME) && e.isConfigured());
+        if (!configured) return Set.of();
+        var names = new TreeSet<>(SearxngEngineNames.NAMES);
+        engines.forEach(e -> names.remove(e.name()));
+        return names;
+    }
+
+    /** The engine names a search passes to SearXNG (GET /v1/search/engines); empty without SearXNG. */
+    public List<String> searxngEngines() {
+        return searxngEngines(engines.stream().map(TrackedEngine::engine).toList()).stream()
+                .sorted()
+                .toList();
     }
 
     /** The production wiring: every registered engine, configured from {@code env}. */

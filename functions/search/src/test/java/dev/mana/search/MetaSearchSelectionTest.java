@@ -49,6 +49,38 @@ class MetaSearchSelectionTest {
     }
 
     @Test
+    void seedsRequest_googleGoesToSearxng_wikipediaToItsOwnEngine() {
+        // The seed's own request: engine names SearXNG knows are passed to it.
+        SearchResponse response = search(SearchOptions.defaults()
+                .withCategories(List.of("general"))
+                .withEngines(List.of("google", "wikipedia"))
+                .withLimit(10));
+
+        assertThat(response.engines().keySet()).containsExactly("searxng", "wikipedia");
+        assertThat(engines.searxng.lastRequest().param("engines")).isEqualTo("google");
+        assertThat(engines.duckduckgo.requests()).isEmpty();
+        assertThat(response.results()).isNotEmpty();
+    }
+
+    @Test
+    void searxngEngines_listsThePassedThroughNames_notTheServicesOwn() {
+        assertThat(engines.metaSearch().searxngEngines())
+                .contains("google", "bing")
+                .doesNotContain("wikipedia");
+    }
+
+    @Test
+    void aSearxngEngineName_withoutSearxng_is422SayingSo() {
+        var validator = new dev.mana.search.internal.SearchValidator(java.util.Set.of("wikipedia", "brave"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> validator.validate(
+                        new SearchRequest("rust", SearchOptions.defaults().withEngines(List.of("google")))))
+                .isInstanceOf(SearchValidationException.class)
+                .hasMessageContaining("unknown engine 'google'")
+                .hasMessageContaining("no SearXNG");
+    }
+
+    @Test
     void enginesFilter_asksOnlyTheNamedEngines() {
         SearchResponse response = search(SearchOptions.defaults().withEngines(List.of("brave", "Wikipedia")));
 

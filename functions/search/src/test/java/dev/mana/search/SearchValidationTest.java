@@ -43,7 +43,7 @@ class SearchValidationTest {
                         "null category",
                         req(NONE.withCategories(java.util.Arrays.asList((String) null))),
                         "options.categories"),
-                Arguments.of("unknown engine", req(NONE.withEngines(List.of("google"))), "options.engines"),
+                Arguments.of("unknown engine", req(NONE.withEngines(List.of("altavista"))), "options.engines"),
                 Arguments.of("limit 0", req(NONE.withLimit(0)), "options.limit"),
                 Arguments.of("limit 51", req(NONE.withLimit(51)), "options.limit"),
                 Arguments.of("page 0", req(NONE.withPage(0)), "options.page"),
@@ -82,8 +82,9 @@ class SearchValidationTest {
 
     @Test
     void unknownEngine_messageListsTheKnownEngines() {
-        assertThatThrownBy(() -> SEARCH.search(req(NONE.withEngines(List.of("google")))))
-                .hasMessage("unknown engine 'google'; known: arxiv, brave, duckduckgo, searxng, wikipedia");
+        assertThatThrownBy(() -> SEARCH.search(req(NONE.withEngines(List.of("altavista")))))
+                .hasMessage("unknown engine 'altavista'; known: arxiv, brave, duckduckgo, searxng, wikipedia,"
+                        + " or a SearXNG engine (GET /v1/search/engines lists them)");
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What CloudFormation would refuse, found before anyone deploys: cfn-lint on template.yaml (its
  * .cfnlintrc names any ignored rule with the reason), the SAM transform of the template with the
- * OpenAPI body inlined (infra/local/sam-transform, aws-sam-translator) linted again, and an OpenAPI
- * validation of infra/openapi.yaml. The tools are Python programs; CI machines have them on PATH, so
+ * OpenAPI body inlined (infra/local/sam-transform, aws-sam-translator) linted again, an OpenAPI
+ * validation of infra/openapi.yaml and of the public spec /openapi.json serves, and its examples
+ * checked against their schemas (infra/local/openapi-examples). The tools are Python programs; CI machines have them on PATH, so
  * a missing tool fails here instead of skipping (pip install cfn-lint aws-sam-translator
  * openapi-spec-validator).
  */
@@ -60,6 +61,13 @@ class DeployChecksIT {
         var validation = run("openapi-spec-validator", "infra/openapi.yaml");
         assertThat(validation.output()).contains("OK");
         assertThat(validation.exit()).as(validation.output()).isZero();
+    }
+
+    @Test
+    void everyOperation_hasRequestAndSuccessExamples_thatMatchTheirSchemas() throws Exception {
+        var check = run("infra/local/openapi-examples", "infra/openapi.yaml");
+        assertThat(check.output()).as("infra/local/openapi-examples").isEmpty();
+        assertThat(check.exit()).isZero();
     }
 
     @Test

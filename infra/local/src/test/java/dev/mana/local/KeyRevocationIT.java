@@ -20,16 +20,19 @@ import org.junit.jupiter.api.Test;
 class KeyRevocationIT {
     static final HttpClient http = HttpClient.newHttpClient();
     static LocalApi api;
+    static LoopbackSearxng searxng;
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start("rv" + UUID.randomUUID().toString().substring(0, 8), 0);
+        searxng = new LoopbackSearxng();
+        api = LocalApi.start("rv" + UUID.randomUUID().toString().substring(0, 8), 0, searxng.environment());
     }
 
     @AfterAll
     static void stop() {
         api.close();
         api.stack().close();
+        searxng.close();
     }
 
     static HttpResponse<String> send(String method, String path, String header, String value, String json)
@@ -71,8 +74,8 @@ class KeyRevocationIT {
         String key = first.path("key").asText();
         var balance = send("GET", "/v1/credits/balance", "x-api-key", key, null);
         assertThat(balance.statusCode()).as(balance.body()).isEqualTo(200);
-        var search =
-                send("POST", "/v1/search", "x-api-key", key, "{\"query\":\"q\",\"options\":{\"engines\":[\"brave\"]}}");
+        var search = send(
+                "POST", "/v1/search", "x-api-key", key, "{\"query\":\"q\",\"options\":{\"engines\":[\"searxng\"]}}");
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
 
         // A key revoked before any use: the authorizer has nothing cached and refuses it at once.

@@ -27,10 +27,12 @@ class LocalApiIT {
     static final HttpClient http = HttpClient.newHttpClient();
     static LocalApi api;
     static LocalGateway keyedGateway;
+    static LoopbackSearxng searxng;
 
     @BeforeAll
     static void start() throws Exception {
-        api = LocalApi.start("it" + UUID.randomUUID().toString().substring(0, 8), 0);
+        searxng = new LoopbackSearxng();
+        api = LocalApi.start("it" + UUID.randomUUID().toString().substring(0, 8), 0, searxng.environment());
         // The same gateway over a route that requires an API key on a usage plan.
         var functions = LocalFunctions.load(api.stack());
         keyedGateway = new LocalGateway(
@@ -47,6 +49,7 @@ class LocalApiIT {
         keyedGateway.close();
         api.close();
         api.stack().close();
+        searxng.close();
     }
 
     static HttpResponse<String> get(int port, String path, String apiKey) throws Exception {
@@ -121,7 +124,7 @@ class LocalApiIT {
         DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key);
         DemoAccount.ensure(api.stack(), new ApiKeyPlans(api.stack().clients().apiGateway()), key); // idempotent
 
-        // Only unconfigured engines: the answer needs no network.
+        // SearXNG on loopback answers; Brave has no key here and is skipped.
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/search"))
                 .header("x-api-key", key)
                 .header("Content-Type", "application/json")
@@ -141,6 +144,7 @@ class LocalApiIT {
                         .path("status")
                         .asText())
                 .isEqualTo("skipped");
+        assertThat(searxng.queries()).anyMatch(query -> query.contains("q=demo"));
     }
 
     @Test

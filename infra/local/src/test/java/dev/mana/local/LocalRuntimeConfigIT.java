@@ -92,18 +92,34 @@ class LocalRuntimeConfigIT {
                     .contains(
                             "From the environment, over template.yaml: MANA_FETCH_ALLOW_CIDRS, MANA_SEARCH_SEARXNG_URL");
 
+            // The seed's kind of request: "google" is a SearXNG engine, passed to the configured instance.
             var search = post(
                     runtime.port,
                     "/v1/search",
                     key,
-                    Json.write(Map.of("query", "tides", "options", Map.of("engines", List.of("searxng")))));
+                    Json.write(Map.of(
+                            "query",
+                            "tides",
+                            "options",
+                            Map.of("categories", List.of("general"), "engines", List.of("google"), "limit", 10))));
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(search.body()).contains("Tides from our SearXNG");
             assertThat(searxngQueries)
                     .singleElement()
                     .asString()
                     .contains("q=tides")
-                    .contains("format=json");
+                    .contains("format=json")
+                    .contains("engines=google");
+            var engines = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port + "/v1/search/engines"))
+                            .header("x-api-key", key)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.mapper()
+                            .readTree(engines.body())
+                            .path("searxngEngines")
+                            .toString())
+                    .contains("\"google\"");
 
             // The template's MANA_FETCH_ALLOW_CIDRS is empty: without the override, loopback is refused.
             var extract = post(runtime.port, "/v1/extract", key, Json.write(Map.of("url", site + "/article")));

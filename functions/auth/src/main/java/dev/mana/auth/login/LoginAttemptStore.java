@@ -1,5 +1,6 @@
 package dev.mana.auth.login;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Failed logins per subject (an email or a client IP) in the accounts table
- * ({@code LOGIN#email#...}, {@code LOGIN#ip#...}): a count and the last failure's time, with a
+ * Login attempts per subject (an email or a client network) in the accounts table ({@code
+ * LOGIN#email#...}, {@code LOGIN#ip#...}; registration counts {@code LOGIN#register#...} the
+ * same way): a count and the last attempt's time, with a
  * {@code ttl} after which the count no longer applies. Reads and increments treat an item past
  * its ttl as absent, since DynamoDB deletes it only later.
  */
@@ -59,6 +61,64 @@ public final class LoginAttemptStore {
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes());
+        }
+    }
+
+    /**
+     * Counts one attempt for {@code subject} unless it is locked out, atomically: the count is
+     * read, the lockout it implies checked, and the new count written only if the count is still
+     * the one read (compare-and-set). Two containers racing on the last allowed attempt: one
+     * wins, the other sees the new count and is refused, so no more than the limit of password
+     * checks ever happen.
+     *
+     * @return zero when the attempt may go ahead, else how long the subject is locked
+     */
+    public Duration reserve(String subject, int limit, LoginLimits limits, Instant now) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            var current = find(subject, now);
+            if (current.isPresent()) {
+                Instant until = current.get()
+                        .lastFailure()
+                        .plus(limits.lockout(current.get().failures(), limit));
+                if (until.isAfter(now)) return Duration.between(now, until);
+            }
+            int failures = current.map(Attempts::failures).orElse(0);
+            var values = new java.util.HashMap<String, AttributeValue>();
+            values.put(":next", n(failures + 1));
+            values.put(":now", n(now.getEpochSecond()));
+            values.put(":ttl", n(now.plus(limits.retention()).getEpochSecond()));
+            String condition;
+            if (current.isPresent()) {
+                values.put(":seen", n(failures));
+                condition = "failures = :seen AND #ttl > :now";
+            } else {
+                condition = "attribute_not_exists(pk) OR #ttl <= :now";
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(table)
+                        .key(key(subject))
+                        .updateExpression("SET failures = :next, lastFailure = :now, #ttl = :ttl")
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                        .expressionAttributeValues(values));
+                return Duration.ZERO;
+            } catch (ConditionalCheckFailedException raced) {
+                // Another attempt counted first: read again.
+            }
+        }
+        return Duration.ofSeconds(1); // sustained contention on one subject: itself a reason to wait
+    }
+
+    /** Takes back one counted attempt (it succeeded), never below zero. */
+    public void forgive(String subject) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(subject))
+                    .updateExpression("ADD failures :minusOne")
+                    .conditionExpression("failures > :zero")
+                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0))));
+        } catch (ConditionalCheckFailedException nothingToForgive) {
+            // no count, or already zero
         }
     }
 

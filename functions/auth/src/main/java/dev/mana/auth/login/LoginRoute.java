@@ -59,16 +59,15 @@ public final class LoginRoute {
         String password =
                 PasswordPolicy.normalise(Fields.text(body.password(), "password", 4 * PasswordPolicy.MAX_LENGTH));
         Instant now = clock.instant();
-        throttle.check(email.key(), request.sourceIp(), now);
+        throttle.begin(email.key(), request.sourceIp(), now);
         Optional<Account> account = accounts.findByEmail(email);
         boolean valid =
                 account.isPresent() ? hasher.verify(password, account.get().passwordHash()) : hasher.burn(password);
         if (!valid) {
-            throttle.failed(email.key(), request.sourceIp(), now);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The email or password is wrong.");
         }
         Account found = account.get();
-        throttle.succeeded(email.key());
+        throttle.succeeded(email.key(), request.sourceIp());
         Log.putContext("accountId", found.id());
         var pair = TokenPair.bearer(
                 accessTokens.issue(found.id(), found.tier(), now), refreshTokens.startFamily(found.id(), now));

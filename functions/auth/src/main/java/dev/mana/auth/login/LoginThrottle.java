@@ -1,6 +1,6 @@
 package dev.mana.auth.login;
 
-import dev.mana.auth.login.LoginAttemptStore.Attempts;
+import dev.mana.auth.ClientNetwork;
 import dev.mana.platform.ApiException;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Log;
@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Brute-force defence for login. Before any password work, a subject (the email, the client
- * IP) still in its lockout answers 429 with {@code Retry-After}; a failure is counted for both;
- * a success clears the email's count (not the IP's: one good account must not launder an IP).
+ * Brute-force defence for login. Before any password work an attempt is counted, atomically,
+ * for the email and for the client's network (IPv4 /24, IPv6 /64: one attacker holds a whole
+ * one); a subject at its limit is refused with 429 and {@code Retry-After} and its password is
+ * never checked. A success clears the email's count and takes back the network's one attempt
+ * (one good account must not launder a network's failures).
  */
 public final class LoginThrottle {
     private final LoginAttemptStore store;
@@ -21,8 +23,13 @@ public final class LoginThrottle {
         this.limits = limits;
     }
 
-    public void check(String emailKey, String ip, Instant now) {
-        Duration wait = max(remaining(email(emailKey), limits.perEmail(), now), remaining(ip(ip), limits.perIp(), now));
+    /** Counts the attempt for the email and the client's network, or throws 429 when either is locked. */
+    public void begin(String emailKey, String sourceIp, Instant now) {
+        Duration wait = store.reserve(email(emailKey), limits.perEmail(), limits, now);
+        String network = network(sourceIp);
+        if (!wait.isPositive() && network != null) {
+            wait = store.reserve(network, limits.perIp(), limits, now);
+        }
         if (wait.isPositive()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             Log.info("login throttled", "retryAfterSeconds", seconds);
@@ -33,35 +40,18 @@ public final class LoginThrottle {
         }
     }
 
-    public void failed(String emailKey, String ip, Instant now) {
-        Instant expires = now.plus(limits.retention());
-        store.recordFailure(email(emailKey), now, expires);
-        if (ip != null) store.recordFailure(ip(ip), now, expires);
-    }
-
-    public void succeeded(String emailKey) {
+    public void succeeded(String emailKey, String sourceIp) {
         store.clear(email(emailKey));
-    }
-
-    private Duration remaining(String subject, int limit, Instant now) {
-        if (subject == null) return Duration.ZERO;
-        return store.find(subject, now).map(a -> remaining(a, limit, now)).orElse(Duration.ZERO);
-    }
-
-    private Duration remaining(Attempts attempts, int limit, Instant now) {
-        Instant until = attempts.lastFailure().plus(limits.lockout(attempts.failures(), limit));
-        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+        String network = network(sourceIp);
+        if (network != null) store.forgive(network);
     }
 
     static String email(String emailKey) {
         return "email#" + emailKey;
     }
 
-    static String ip(String ip) {
-        return ip == null ? null : "ip#" + ip;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    static String network(String sourceIp) {
+        String network = ClientNetwork.of(sourceIp);
+        return network == null ? null : "ip#" + network;
     }
 }

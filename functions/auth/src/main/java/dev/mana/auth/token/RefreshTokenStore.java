@@ -96,15 +96,39 @@ public final class RefreshTokenStore {
         }
     }
 
-    /** A second successor for a token retried within the grace period; false if the family is revoked. */
-    public boolean branch(StoredToken used, String newHash, Instant now, Instant expiresAt) {
+    /** What a retry inside the grace period got. */
+    public enum Branch {
+        BRANCHED,
+        /** The token's one grace retry was already spent: a third use is theft. */
+        ALREADY_BRANCHED,
+        FAMILY_REVOKED
+    }
+
+    /**
+     * A second successor for a token retried within the grace period, at most once per token
+     * (marked on the token in the same transaction), and only while the family is live.
+     */
+    public Branch branch(StoredToken used, String newHash, Instant now, Instant expiresAt) {
+        var markBranched = TransactWriteItem.builder()
+                .update(u -> u.tableName(table)
+                        .key(key(TOKEN, used.hash()))
+                        .updateExpression("SET branchedAt = :now")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(branchedAt)")
+                        .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))))
+                .build();
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
+                    markBranched,
                     putNew(tokenItem(newHash, used.familyId(), used.accountId(), expiresAt)),
                     extendFamily(used.familyId(), now, expiresAt)));
-            return true;
+            return Branch.BRANCHED;
         } catch (TransactionCanceledException e) {
-            return false;
+            var reasons = e.cancellationReasons();
+            if (!reasons.isEmpty()
+                    && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Branch.ALREADY_BRANCHED;
+            }
+            return Branch.FAMILY_REVOKED;
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * Refresh tokens: 32 random bytes, base64url, with an {@code rt_} prefix so secret scanners
- * know them; valid 30 days; single use. Using one rotates it. A token presented again after
- * the grace period (meant for a client's concurrent retries) is taken as stolen: its whole
- * family is revoked, so the thief's and the owner's tokens all stop working.
+ * know them; valid 30 days; single use. Using one rotates it. A token presented again within
+ * the grace period (a client's concurrent retry) gets one sibling, once; presented again after
+ * that, or after the grace period, it is taken as stolen: its whole family is revoked, so the
+ * thief's and the owner's tokens all stop working.
  */
 public final class RefreshTokens {
     public static final Duration LIFETIME = Duration.ofDays(30);
@@ -60,9 +61,15 @@ public final class RefreshTokens {
             }
         }
         if (!Duration.between(old.usedAt(), now).minus(REUSE_GRACE).isPositive()) {
-            // A concurrent retry of the same refresh: give it a sibling rather than punish the client.
-            if (store.branch(old, hash(next), now, now.plus(LIFETIME))) return new Rotated(old.accountId(), next);
-            throw refused();
+            // A concurrent retry of the same refresh: give it a sibling rather than punish the
+            // client, once. A further reuse is someone replaying the token: theft, as below.
+            switch (store.branch(old, hash(next), now, now.plus(LIFETIME))) {
+                case BRANCHED -> {
+                    return new Rotated(old.accountId(), next);
+                }
+                case FAMILY_REVOKED -> throw refused();
+                case ALREADY_BRANCHED -> {}
+            }
         }
         store.revokeFamily(old.familyId(), now);
         Log.warn("refresh token reused; family revoked", "familyId", old.familyId(), "accountId", old.accountId());

@@ -72,6 +72,6 @@ public final class JwtVerifyBenchmark {
         var signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(key);
         signer.update(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + b64.encodeToString(EcdsaSignatures.derToJose(signer.sign(), 32));
+        return input + "." + b64.encodeToString(EcdsaSignatures.lowS(EcdsaSignatures.derToJose(signer.sign(), 32)));
     }
 }

@@ -41,6 +41,23 @@ class RefreshSecurityTest {
     }
 
     @Test
+    void refreshTokenReplayedInsideTheGraceWindow_getsOneSibling_thenRevokesTheFamily() {
+        String token = auth.session("replayer@example.com").path("refreshToken").asText();
+        var first = auth.refresh(token);
+        assertThat(first.status()).isEqualTo(200);
+
+        var retry = auth.refresh(token); // a client's concurrent retry: allowed, once
+        var replay = auth.refresh(token); // again within 10 s: a replay, not a retry
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(auth.refresh(first.json().path("refreshToken").asText()).status())
+                .isEqualTo(401);
+        assertThat(auth.refresh(retry.json().path("refreshToken").asText()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void revokedFamily_staysRevokedForItsOtherTokens() {
         String first = auth.session("family@example.com").path("refreshToken").asText();
         String second = tokens.rotate(first, Instant.now().minusSeconds(120)).refreshToken();

@@ -81,6 +81,8 @@ class TokenSecurityTest {
                             return c;
                         }))),
                 forgery("tamperedPayload", "bad_signature", () -> tamper(current.sign(claims(c -> c)))),
+                // (r, n - s): a second valid ECDSA signature made from the genuine one without the key.
+                forgery("highSTwinOfAGenuineToken", "bad_signature", () -> highSTwin(current.sign(claims(c -> c)))),
                 forgery(
                         "wrongIssuer",
                         "wrong_issuer",
@@ -98,6 +100,29 @@ class TokenSecurityTest {
                         "truncated",
                         "malformed",
                         () -> current.sign(claims(c -> c)).substring(0, 40)));
+    }
+
+    /** The token with s replaced by n - s: it still verifies under plain ECDSA. */
+    static String highSTwin(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        var n = new java.math.BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+        var s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        byte[] twin = n.subtract(s).toByteArray();
+        byte[] out = java.util.Arrays.copyOf(signature, 64);
+        java.util.Arrays.fill(out, 32, 64, (byte) 0);
+        int copy = Math.min(32, twin.length);
+        System.arraycopy(twin, twin.length - copy, out, 64 - copy, copy);
+        return token.substring(0, dot + 1) + B64.encodeToString(out);
+    }
+
+    @Test
+    void everyIssuedToken_hasALowSSignature() {
+        for (int i = 0; i < 20; i++) {
+            String token = current.sign(claims(c -> c));
+            byte[] signature = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+            assertThat(dev.mana.platform.jwt.EcdsaSignatures.isLowS(signature)).isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

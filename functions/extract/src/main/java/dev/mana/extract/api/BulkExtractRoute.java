@@ -10,8 +10,10 @@ import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Json;
+import dev.mana.platform.Log;
 import dev.mana.platform.Problems;
 import dev.mana.platform.Route;
+import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,21 +66,38 @@ public final class BulkExtractRoute {
                     .with("limit", MAX_URLS);
         }
         ExtractSettings settings = OptionsBody.settings(body.options());
-        ExtractBilling.checkKey(request, ExtractBilling.MAX_BULK_KEY_LENGTH);
+        Billing.checkIdempotencyKey(request);
         long remaining = billing.requireCredits(request);
 
         List<Outcome> outcomes = extraction.extractAll(body.urls(), settings);
+        List<Charged> paid = new ArrayList<>();
+        try {
+            return answer(request, body.urls(), outcomes, paid, remaining);
+        } catch (RuntimeException e) {
+            if (!(e instanceof ApiException)) {
+                // The caller gets no answer: the URLs already charged are given back, so a retry
+                // (with or without an Idempotency-Key) never pays twice for one result.
+                Log.error("bulk extraction failed after charging; refunding", e, "charges", paid.size());
+                billing.refund(paid);
+            }
+            throw e;
+        }
+    }
+
+    private ApiResponse answer(
+            ApiRequest request, List<String> urls, List<Outcome> outcomes, List<Charged> paid, long remaining) {
         List<JsonNode> results = new ArrayList<>();
         long charged = 0;
         int succeeded = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
-            String url = body.urls().get(i);
+            String url = urls.get(i);
             if (outcome.ok()) {
                 try {
-                    Charged paid = billing.charge(request, i);
-                    charged += paid.credits();
-                    remaining = Math.min(remaining, paid.remaining());
+                    Charged charge = billing.charge(request, i);
+                    paid.add(charge);
+                    charged += charge.credits();
+                    remaining = Math.min(remaining, charge.remaining());
                     results.add(Json.mapper().valueToTree(outcome.result()));
                     succeeded++;
                     continue;

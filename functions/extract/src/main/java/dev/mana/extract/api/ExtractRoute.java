@@ -9,6 +9,7 @@ import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Route;
+import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;
 
 /**
@@ -45,7 +46,7 @@ public final class ExtractRoute {
         }
         RequestedUrl url = RequestedUrl.check(body.url(), "url");
         ExtractSettings settings = OptionsBody.settings(body.options());
-        ExtractBilling.checkKey(request, ExtractBilling.MAX_KEY_LENGTH);
+        Billing.checkIdempotencyKey(request);
         billing.requireCredits(request);
         ExtractResult result = extraction.extract(url, settings, "url");
         Charged charged = billing.charge(request);

@@ -5,6 +5,7 @@ import dev.mana.platform.ApiException;
 import dev.mana.platform.Environment;
 import dev.mana.platform.ErrorCode;
 import dev.mana.platform.Json;
+import dev.mana.platform.process.BoundedProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class AudioCodecs {
     /** The file's first audio stream: container, codec, duration, rate, channels. */
     public AudioInfo probe(Path file) {
         var out = new ByteArrayOutputStream();
-        var result = FfmpegProcess.run(
+        var result = BoundedProcess.stream(
                 List.of(
                         ffprobe,
                         "-v",
@@ -98,7 +99,7 @@ public final class AudioCodecs {
     /** The whole file as mono float samples in [-1, 1] at {@code sampleRate} (16 kHz for Whisper). */
     public float[] decodeMono(Path file, int sampleRate) {
         var out = new ByteArrayOutputStream();
-        var result = FfmpegProcess.run(
+        var result = BoundedProcess.stream(
                 List.of(
                         ffmpeg,
                         "-nostdin",
@@ -166,7 +167,7 @@ public final class AudioCodecs {
 
     private void encodePiped(byte[] pcm16, int sampleRate, AudioFormat format, OutputStream out) {
         var command = encodeCommand(sampleRate, format, "pipe:1");
-        var result = FfmpegProcess.run(command, stdin -> stdin.write(pcm16), out, deadline);
+        var result = BoundedProcess.stream(command, stdin -> stdin.write(pcm16), out, deadline);
         if (!result.succeeded()) throw encodeFailed(format, result);
     }
 
@@ -175,8 +176,8 @@ public final class AudioCodecs {
         try {
             var command = encodeCommand(sampleRate, format, target.toString());
             command.add(command.size() - 1, "-y");
-            var result =
-                    FfmpegProcess.run(command, stdin -> stdin.write(pcm16), OutputStream.nullOutputStream(), deadline);
+            var result = BoundedProcess.stream(
+                    command, stdin -> stdin.write(pcm16), OutputStream.nullOutputStream(), deadline);
             if (!result.succeeded()) throw encodeFailed(format, result);
             Files.copy(target, out);
         } finally {
@@ -262,7 +263,7 @@ public final class AudioCodecs {
         }
     }
 
-    private ApiException notAudio(FfmpegProcess.Result result) {
+    private ApiException notAudio(BoundedProcess.Result result) {
         if (result.timedOut()) {
             return new ApiException(
                     ErrorCode.INVALID_AUDIO,
@@ -275,7 +276,7 @@ public final class AudioCodecs {
                         + ACCEPTED + ".");
     }
 
-    private static IllegalStateException encodeFailed(AudioFormat format, FfmpegProcess.Result result) {
+    private static IllegalStateException encodeFailed(AudioFormat format, BoundedProcess.Result result) {
         return new IllegalStateException("FFmpeg could not encode " + format.id()
                 + (result.timedOut() ? ": deadline passed" : ": exit " + result.exitCode() + ": " + result.stderr()));
     }

@@ -8,7 +8,12 @@ import dev.mana.platform.Log;
 import dev.mana.platform.credits.Charge;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.usage.UsageMeter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Charges one API call: debits the caller's credits through the ledger (atomic, idempotent)
@@ -49,9 +54,17 @@ public final class Billing {
     }
 
     public Charged charge(ApiRequest request, String service, long credits, String reason) {
+        return charge(request, service, credits, reason, null);
+    }
+
+    /**
+     * One of several charges of one request ({@code part}: e.g. a bulk request's URL index),
+     * each idempotent on its own under the request's Idempotency-Key.
+     */
+    public Charged charge(ApiRequest request, String service, long credits, String reason, String part) {
         Caller caller = request.requireCaller();
         Instant started = Instant.now();
-        Charge charge = ledger.charge(caller.accountId(), credits, reason, idempotencyKey(request, service));
+        Charge charge = ledger.charge(caller.accountId(), credits, reason, idempotencyKey(request, service, part));
         boolean replayed = charge.createdAt().isBefore(started.minusMillis(1));
         if (!replayed) {
             try {
@@ -64,10 +77,18 @@ public final class Billing {
         return new Charged(charge.chargeId(), charge.amount(), charge.balanceAfter());
     }
 
-    static String idempotencyKey(ApiRequest request, String service) {
+    /** Gives a charge back in full, exactly once (the ledger's refund), when the call it paid for failed. */
+    public void refund(Charged charged, String reason) {
+        ledger.refund(charged.chargeId(), reason);
+    }
+
+    /**
+     * Refuses, before any work, an Idempotency-Key that is not 1 to 255 visible ASCII characters
+     * (400); returns it, or empty when the request has none.
+     */
+    public static Optional<String> checkIdempotencyKey(ApiRequest request) {
         var header = request.header("Idempotency-Key").map(String::trim).filter(v -> !v.isEmpty());
-        if (header.isPresent()) {
-            String key = header.get();
+        header.ifPresent(key -> {
             if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
                 throw new ApiException(
                                 ErrorCode.INVALID_PARAMETER,
@@ -75,8 +96,31 @@ public final class Billing {
                                         + " visible ASCII characters.")
                         .with("parameter", "Idempotency-Key");
             }
-            return service + ":" + request.method() + ":" + request.path() + ":" + key;
+        });
+        return header;
+    }
+
+    /**
+     * The ledger's key: the client's key scoped to the route (and {@code part}). The ledger keeps
+     * keys of at most 255 characters, so a scoped key longer than that names the client's key by
+     * its SHA-256 instead: every key the API accepts fits, and short keys keep their old form.
+     */
+    static String idempotencyKey(ApiRequest request, String service, String part) {
+        var key = checkIdempotencyKey(request);
+        if (key.isEmpty()) return null; // each request is its own charge
+        String scope = service + ":" + request.method() + ":" + request.path() + ":";
+        String suffix = part == null ? "" : "#" + part;
+        String scoped = scope + key.get() + suffix;
+        if (scoped.length() <= MAX_IDEMPOTENCY_KEY_LENGTH) return scoped;
+        return scope + "sha256:" + sha256(key.get()) + suffix;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return null; // each request is its own charge
     }
 }

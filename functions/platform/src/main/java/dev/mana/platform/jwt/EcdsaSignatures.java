@@ -8,7 +8,32 @@ import java.util.Arrays;
  * the fixed-width R||S form JOSE requires (RFC 7518 section 3.4: 64 bytes for ES256).
  */
 public final class EcdsaSignatures {
+    /** The order n of P-256 (FIPS 186-4, D.1.2.3). */
+    static final BigInteger P256_ORDER =
+            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+
+    private static final BigInteger HALF_ORDER = P256_ORDER.shiftRight(1);
+
     private EcdsaSignatures() {}
+
+    /**
+     * The low-S form of an ES256 R||S signature: (r, s) and (r, n - s) both verify, so a signer
+     * that left s above n/2 would let anyone make a second valid token from a first. Signers
+     * normalize; the verifier accepts only the low form, so each token has one spelling.
+     */
+    public static byte[] lowS(byte[] jose) {
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(jose, 32, 64));
+        if (s.compareTo(HALF_ORDER) <= 0) return jose;
+        byte[] out = Arrays.copyOf(jose, 64);
+        Arrays.fill(out, 32, 64, (byte) 0);
+        place(P256_ORDER.subtract(s), out, 32, 32);
+        return out;
+    }
+
+    /** Whether the ES256 R||S signature's s is at most n/2. */
+    public static boolean isLowS(byte[] jose) {
+        return new BigInteger(1, Arrays.copyOfRange(jose, 32, 64)).compareTo(HALF_ORDER) <= 0;
+    }
 
     /** DER {@code SEQUENCE { INTEGER r, INTEGER s }} to R||S, each left-padded to {@code width} bytes. */
     public static byte[] derToJose(byte[] der, int width) {

@@ -57,6 +57,8 @@ public final class JwtVerifier {
         ECPublicKey key = keys.apply(kid).orElseThrow(() -> new JwtRejected(Reason.UNKNOWN_KEY, "unknown kid"));
         byte[] signature = Base64Url.decode(parts[2]);
         if (signature == null || signature.length != 64) throw new JwtRejected(Reason.BAD_SIGNATURE, "not 64 bytes");
+        // (r, n - s) verifies as well as (r, s): only the low-S spelling our signer makes is a token.
+        if (!EcdsaSignatures.isLowS(signature)) throw new JwtRejected(Reason.BAD_SIGNATURE, "high-S signature");
         if (!signatureHolds(key, parts[0] + "." + parts[1], signature)) {
             throw new JwtRejected(Reason.BAD_SIGNATURE, "signature does not verify");
         }

@@ -44,7 +44,7 @@ public final class KmsJwtSigner {
                         .message(SdkBytes.fromString(input, StandardCharsets.US_ASCII)))
                 .signature()
                 .asByteArray();
-        return input + "." + B64.encodeToString(EcdsaSignatures.derToJose(der, 32));
+        return input + "." + B64.encodeToString(EcdsaSignatures.lowS(EcdsaSignatures.derToJose(der, 32)));
     }
 
     private static String encode(String json) {

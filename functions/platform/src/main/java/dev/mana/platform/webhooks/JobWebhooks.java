@@ -82,10 +82,16 @@ public final class JobWebhooks implements Consumer<Job> {
         return delivery;
     }
 
-    /** The first attempt of an ended job; a failure is scheduled, any error logged. */
+    /**
+     * The first attempt of an ended job; a failure is scheduled, any error logged. The worker
+     * may call this again for a job it finds already ended (its predecessor died between ending
+     * the job and announcing it): a job whose event was attempted is left to its retries, one
+     * that was not is delivered now, so every ended job is announced at least once.
+     */
     @Override
     public void accept(Job job) {
         try {
+            if (job.webhook() != null && delivery.attempted(job)) return;
             DeliveryOutcome outcome = delivery.deliver(job);
             outcome.retry().ifPresent(this::schedule);
         } catch (RuntimeException e) {

@@ -56,6 +56,12 @@ public final class WebhookDelivery {
                 .orElse(DeliveryOutcome.of(Status.SKIPPED));
     }
 
+    /** Whether the ended job's event was attempted already (a first attempt is in the delivery log). */
+    public boolean attempted(Job job) {
+        var event = WebhookEvent.ofStatus(job.status());
+        return event.isPresent() && log.list(job.id()).stream().anyMatch(a -> a.event() == event.get());
+    }
+
     /** A scheduled attempt, once {@link WebhookRetry#due}; {@code job} is read again by {@code retry.jobId()}. */
     public DeliveryOutcome deliver(Job job, WebhookRetry retry) {
         if (!job.id().equals(retry.jobId())) throw new IllegalArgumentException("the retry is another job's");

@@ -13,8 +13,12 @@ import java.util.List;
  */
 public final class EnginesRoute {
 
-    /** The answer: {@code {engines: [...]}}, in the order search answers list them. */
-    public record EnginesResponse(List<EngineHealth> engines) {}
+    /**
+     * The answer: {@code engines} in the order search answers list them, and {@code
+     * searxngEngines}, the other names {@code options.engines} accepts, which go to SearXNG (empty
+     * when this deployment has none).
+     */
+    public record EnginesResponse(List<EngineHealth> engines, List<String> searxngEngines) {}
 
     private final MetaSearch search;
 
@@ -28,6 +32,6 @@ public final class EnginesRoute {
 
     ApiResponse handle(ApiRequest request) {
         request.requireCaller();
-        return ApiResponse.ok(new EnginesResponse(search.engines()));
+        return ApiResponse.ok(new EnginesResponse(search.engines(), search.searxngEngines()));
     }
 }

@@ -36,6 +36,13 @@ public final class SearxngEngine extends HttpEngine {
                         .add("q", query.query())
                         .add("format", "json")
                         .add("categories", searxngCategories(query.categories()))
+                        .add(
+                                "engines",
+                                query.searxngEngines().isEmpty()
+                                        ? null
+                                        : query.searxngEngines().stream()
+                                                .sorted()
+                                                .collect(Collectors.joining(",")))
                         .add("language", query.language())
                         .add(
                                 "time_range",

@@ -4,12 +4,14 @@ import dev.mana.search.Category;
 import dev.mana.search.EngineReport;
 import dev.mana.search.engine.EngineQuery;
 import dev.mana.search.engine.SearchEngine;
+import dev.mana.search.engine.SearxngEngine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +30,13 @@ public final class EngineSelector {
     public static Plan plan(ValidSearch s, List<TrackedEngine> engines) {
         List<EngineFanOut.Call> calls = new ArrayList<>();
         Map<String, EngineReport> skipped = new LinkedHashMap<>();
+        // Named engines that are not this service's own go to SearXNG, which then asks them.
+        Set<String> viaSearxng = new TreeSet<>(s.engines());
+        engines.forEach(t -> viaSearxng.remove(t.engine().name()));
         for (TrackedEngine tracked : engines) {
             SearchEngine engine = tracked.engine();
-            boolean named = s.engines().contains(engine.name());
+            boolean searxng = engine.name().equals(SearxngEngine.NAME);
+            boolean named = s.engines().contains(engine.name()) || (searxng && !viaSearxng.isEmpty());
             if (!s.engines().isEmpty() && !named) {
                 continue;
             }
@@ -59,7 +65,13 @@ public final class EngineSelector {
             calls.add(new EngineFanOut.Call(
                     engine,
                     new EngineQuery(
-                            s.query(), asked, s.language(), s.timeRange(), s.safesearch(), s.perEngineCount())));
+                            s.query(),
+                            asked,
+                            s.language(),
+                            s.timeRange(),
+                            s.safesearch(),
+                            s.perEngineCount(),
+                            searxng ? viaSearxng : Set.of())));
         }
         return new Plan(calls, skipped);
     }

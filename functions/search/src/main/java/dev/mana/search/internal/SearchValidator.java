@@ -5,6 +5,7 @@ import dev.mana.search.SearchOptions;
 import dev.mana.search.SearchRequest;
 import dev.mana.search.SearchValidationException;
 import dev.mana.search.TimeRange;
+import dev.mana.search.engine.SearxngEngineNames;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,9 +30,16 @@ public final class SearchValidator {
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     private final Set<String> knownEngines;
+    private final Set<String> searxngEngines;
 
     public SearchValidator(Set<String> knownEngines) {
+        this(knownEngines, Set.of());
+    }
+
+    /** @param searxngEngines names passed to SearXNG (empty when it is not configured) */
+    public SearchValidator(Set<String> knownEngines, Set<String> searxngEngines) {
         this.knownEngines = new TreeSet<>(knownEngines);
+        this.searxngEngines = Set.copyOf(searxngEngines);
     }
 
     public ValidSearch validate(SearchRequest request) {
@@ -95,9 +103,13 @@ public final class SearchValidator {
         }
         for (String name : names) {
             String wire = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-            if (!knownEngines.contains(wire)) {
+            if (!knownEngines.contains(wire) && !searxngEngines.contains(wire)) {
+                String hint = SearxngEngineNames.NAMES.contains(wire) && searxngEngines.isEmpty()
+                        ? "; it is a SearXNG engine, and this deployment has no SearXNG (MANA_SEARCH_SEARXNG_URL)"
+                        : searxngEngines.isEmpty() ? "" : ", or a SearXNG engine (GET /v1/search/engines lists them)";
                 throw new SearchValidationException(
-                        "options.engines", "unknown engine '" + name + "'; known: " + String.join(", ", knownEngines));
+                        "options.engines",
+                        "unknown engine '" + name + "'; known: " + String.join(", ", knownEngines) + hint);
             }
             engines.add(wire);
         }

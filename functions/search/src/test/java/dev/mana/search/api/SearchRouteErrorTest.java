@@ -37,7 +37,7 @@ class SearchRouteErrorTest {
                 "{\"query\":\"\"}                                              | 422 | invalid_field | query",
                 "{\"query\":\"   \"}                                           | 422 | invalid_field | query",
                 "{\"options\":{\"limit\":5}}                                   | 422 | invalid_field | query",
-                "{\"query\":\"x\",\"options\":{\"engines\":[\"google\"]}}      | 422 | invalid_field | options.engines",
+                "{\"query\":\"x\",\"options\":{\"engines\":[\"altavista\"]}}      | 422 | invalid_field | options.engines",
                 "{\"query\":\"x\",\"options\":{\"categories\":[\"music\"]}}    | 422 | invalid_field | options.categories",
                 "{\"query\":\"x\",\"options\":{\"limit\":0}}                   | 422 | invalid_field | options.limit",
                 "{\"query\":\"x\",\"options\":{\"limit\":51}}                  | 422 | invalid_field | options.limit",

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * Runs one message's job through its kind's processor, in either mode ({@link SqsJobHandler} on
  * Lambda, {@link QueuePoller} on ECS), and says what to do with the message. The job moves only by
  * the store's conditional updates, so a message delivered twice does the work once: the second
- * copy finds the job busy (another lease) or ended.
+ * copy finds the job busy (another lease) or ended. An ended job with a webhook is handed to the
+ * end listener again then (it skips what it announced already), so a worker dying between ending
+ * a job and announcing it loses no webhook.
  */
 public final class Worker {
     private final JobStore store;
@@ -73,7 +75,13 @@ public final class Worker {
         String jobId = message.get().jobId();
         Claim claim = store.start(jobId, settings.workerId(), settings.visibility());
         switch (claim.outcome()) {
-            case MISSING, FINISHED -> {
+            case MISSING -> {
+                return Disposition.DELETE;
+            }
+            case FINISHED -> {
+                // Its worker may have died after ending it and before announcing it: announce it
+                // (the listener skips what was announced already), so webhooks are at-least-once.
+                if (claim.job().webhook() != null) announce(claim.job());
                 return Disposition.DELETE;
             }
             case BUSY -> {
@@ -159,13 +167,15 @@ public final class Worker {
     }
 
     private void ended(String jobId) {
-        store.find(jobId).ifPresent(job -> {
-            try {
-                onEnd.accept(job);
-            } catch (RuntimeException e) {
-                Log.error("job end listener failed", e, "jobId", jobId);
-            }
-        });
+        store.find(jobId).ifPresent(this::announce);
+    }
+
+    private void announce(Job job) {
+        try {
+            onEnd.accept(job);
+        } catch (RuntimeException e) {
+            Log.error("job end listener failed", e, "jobId", job.id());
+        }
     }
 
     private static Duration max(Duration a, Duration b) {
