@@ -156,9 +156,10 @@ def write_configs(out, cfg, ck):
                 "no timestamps; hears the first 10 s of each 30 s window)",
                 "files": {"encoder": "encoder_model.onnx", "decoder": "decoder_model.onnx",
                           "decoderWithPast": "decoder_with_past_model.onnx", "config": "config.json",
-                          "generationConfig": "generation_config.json", "tokenizer": "multilingual.tiktoken", "words": "words.txt"},
+                          "generationConfig": "generation_config.json", "words": "words.txt"},
+                "tokenizer": "whisper-multilingual",
                 "languages": ["en"], "device": "cpu", "maxConcurrency": 4, "numMelBins": 80, "timestamps": False,
-                "training": {"steps": ck["step"], "heldOutWer": history[-1]["wer"] if history else None,
+                "training": {"steps": ck["step"], "heldOutWer": min(h["wer"] for h in history) if history else None,
                              "script": "infra/models/whisper-tiny-test/"}}
     json.dump(manifest, open(f"{out}/manifest.json", "w"), indent=2)
 
