@@ -7,14 +7,15 @@ import java.util.List;
  * Speech regions from frame probabilities, following silero-vad's {@code get_speech_timestamps}:
  * speech starts where the probability reaches the threshold, ends after at least
  * {@code minSilence} below {@code threshold - 0.15}; regions shorter than {@code minSpeech} are
- * dropped and every region is padded by {@code pad} on both sides (without overlapping).
+ * dropped and every region is padded by 200 ms on both sides (without overlapping).
  */
 public final class SpeechRegions {
 
     public static final double THRESHOLD = 0.5;
     private static final int MIN_SPEECH = 250 * 16;
     private static final int MIN_SILENCE = 100 * 16;
-    private static final int PAD = 30 * 16;
+    // Wider than silero's 30 ms default: Whisper misreads a word whose onset was cut off.
+    private static final int PAD = 200 * 16;
 
     private SpeechRegions() {}
 
