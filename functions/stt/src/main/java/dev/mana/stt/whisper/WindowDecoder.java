@@ -13,7 +13,8 @@ import java.util.zip.Deflater;
 /**
  * Decodes one window of at most 30 s as Whisper's {@code DecodingTask} and
  * {@code decode_with_fallback} do: language detection when none is given, a greedy pass at
- * temperature 0, and sampling at rising temperatures while the result is repetitive or unlikely.
+ * temperature 0, and sampling at rising temperatures while the result is repetitive or unlikely;
+ * when no temperature passes, the likeliest non-repetitive attempt.
  */
 public final class WindowDecoder {
 
@@ -37,8 +38,10 @@ public final class WindowDecoder {
                             .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + l))))
                     .orElseGet(() -> detectLanguage(hidden, options.useCache()));
             WindowResult result = null;
+            WindowResult best = null;
             for (double temperature : options.temperatures()) {
                 result = decodeOnce(hidden, language, options, temperature);
+                best = better(best, result, options);
                 boolean silent = result.noSpeechProb() > options.noSpeechThreshold()
                         && result.avgLogprob() < options.logprobThreshold();
                 if (silent) {
@@ -55,11 +58,26 @@ public final class WindowDecoder {
                 boolean needsFallback = result.compressionRatio() > options.compressionRatioThreshold()
                         || result.avgLogprob() < options.logprobThreshold();
                 if (!needsFallback) {
-                    break;
+                    return result;
                 }
             }
-            return result;
+            // Every temperature failed the thresholds: keep the likeliest attempt (as faster-whisper
+            // does), not the last, which sampling at 1.0 makes the noisiest.
+            return best;
         }
+    }
+
+    /** Of two attempts, the one not repetitive and then the likelier. */
+    private static WindowResult better(WindowResult a, WindowResult b, DecodeOptions options) {
+        if (a == null) {
+            return b;
+        }
+        boolean aRepeats = a.compressionRatio() > options.compressionRatioThreshold();
+        boolean bRepeats = b.compressionRatio() > options.compressionRatioThreshold();
+        if (aRepeats != bRepeats) {
+            return aRepeats ? b : a;
+        }
+        return b.avgLogprob() > a.avgLogprob() ? b : a;
     }
 
     /** The likeliest language token after {@code <|startoftranscript|>}. */
