@@ -68,7 +68,7 @@ public final class WindowDecoder {
     }
 
     /** Of two attempts, the one not repetitive and then the likelier. */
-    private static WindowResult better(WindowResult a, WindowResult b, DecodeOptions options) {
+    static WindowResult better(WindowResult a, WindowResult b, DecodeOptions options) {
         if (a == null) {
             return b;
         }
