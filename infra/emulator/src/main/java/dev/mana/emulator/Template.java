@@ -66,9 +66,20 @@ public final class Template {
                     var environment = new LinkedHashMap<String, Object>(variables(globals));
                     environment.putAll(variables(r.properties()));
                     Object handler = r.properties().getOrDefault("Handler", globals.get("Handler"));
+                    Object codeUri = r.properties().get("CodeUri");
+                    if (codeUri == null) {
+                        // A container-image function: its jar is the image's build argument JAR,
+                        // its handler the image's command.
+                        Map<String, Object> metadata =
+                                map(map(section("Resources").get(r.logicalId())).get("Metadata"));
+                        codeUri = map(metadata.get("DockerBuildArgs")).get("JAR");
+                        Object command = map(r.properties().get("ImageConfig")).get("Command");
+                        if (handler == null && command instanceof List<?> list && !list.isEmpty())
+                            handler = list.get(0);
+                    }
                     return new FunctionSpec(
                             r.logicalId(),
-                            (String) r.properties().get("CodeUri"),
+                            (String) codeUri,
                             (String) handler,
                             environment,
                             queueSources(r.properties()));

@@ -2,7 +2,6 @@ package dev.mana.extract.api;
 
 import dev.mana.extract.batch.BatchExtractProcessor;
 import dev.mana.extract.batch.BatchInputs;
-import dev.mana.extract.batch.WebhookTarget;
 import dev.mana.extract.service.RequestedUrl;
 import dev.mana.platform.ApiException;
 import dev.mana.platform.ApiRequest;
@@ -16,6 +15,7 @@ import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.NewJob;
 import dev.mana.platform.jobs.worker.JobLauncher;
 import dev.mana.platform.jobs.worker.JobQueue;
+import dev.mana.platform.webhooks.WebhookTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

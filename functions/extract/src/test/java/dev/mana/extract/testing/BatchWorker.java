@@ -1,39 +1,16 @@
 package dev.mana.extract.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mana.emulator.EmulatedStack;
-import dev.mana.emulator.LambdaHarness;
+import dev.mana.emulator.QueueWorker;
 import dev.mana.extract.ExtractApplication;
-import dev.mana.platform.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/**
- * A function of the extract jar that SQS triggers ({@code ExtractWorkerFunction} or {@code
- * ExtractDeadLettersFunction}) in the test JVM through Lambda's invoker, and the queue it reads:
- * {@link #take} receives a job's message as the event source mapping would, {@link #feed} hands it
- * over as an SQS event.
- */
-public final class BatchWorker {
-    private final EmulatedStack stack;
-    private final LambdaHarness harness;
-    private final String queueUrl;
-    private final String queueArn;
+/** ExtractWorkerFunction or ExtractDeadLettersFunction in the test JVM, fed from its queue. */
+public final class BatchWorker extends QueueWorker {
 
     public BatchWorker(EmulatedStack stack, String logicalId, String queueLogicalId, Map<String, String> overrides) {
-        this.stack = stack;
-        Map<String, String> env = new HashMap<>(stack.environment(logicalId));
-        env.putAll(overrides);
-        harness = LambdaHarness.start(ExtractApplication.class, env);
-        queueUrl = stack.ref(queueLogicalId);
-        queueArn = stack.attribute(queueLogicalId, "Arn");
+        super(ExtractApplication.class, stack, logicalId, queueLogicalId, overrides);
     }
 
     public static BatchWorker worker(EmulatedStack stack, Map<String, String> overrides) {
@@ -44,58 +21,7 @@ public final class BatchWorker {
         return new BatchWorker(stack, "ExtractDeadLettersFunction", "ExtractDeadLetterQueue", Map.of());
     }
 
-    /** The message naming {@code jobId}, received from {@code queueLogicalId}; others are given back. */
-    public Message take(String queueLogicalId, String jobId) {
-        var sqs = stack.clients().sqs();
-        String url = stack.ref(queueLogicalId);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            var messages = sqs.receiveMessage(r -> r.queueUrl(url)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds(1)
-                            .visibilityTimeout(60)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
-                    .messages();
-            Message found = null;
-            for (var m : messages) {
-                if (found == null && m.body().contains(jobId)) found = m;
-                else
-                    sqs.changeMessageVisibility(c ->
-                            c.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
-            }
-            if (found != null) return found;
-        }
-        throw new AssertionError("no message for " + jobId + " in " + queueLogicalId);
-    }
-
     public Message take(String jobId) {
         return take("ExtractQueue", jobId);
-    }
-
-    /** Invokes the function with one message; the batchItemFailures it answered. */
-    public List<String> feed(Message message) {
-        return feed(message.messageId(), message.receiptHandle(), message.body(), 1);
-    }
-
-    public List<String> feed(String messageId, String receiptHandle, String body, int receiveCount) {
-        var record = new LinkedHashMap<String, Object>();
-        record.put("messageId", messageId);
-        record.put("receiptHandle", receiptHandle);
-        record.put("body", body);
-        record.put("attributes", Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-        record.put("messageAttributes", Map.of());
-        record.put("eventSource", "aws:sqs");
-        record.put("eventSourceARN", queueArn);
-        record.put("awsRegion", stack.region());
-        byte[] event = Json.write(Map.of("Records", List.of(record))).getBytes(StandardCharsets.UTF_8);
-        try {
-            JsonNode response = Json.mapper().readTree(harness.invoke(event));
-            return response.path("batchItemFailures").findValuesAsText("itemIdentifier");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String queueUrl() {
-        return queueUrl;
     }
 }

@@ -1,4 +1,4 @@
-package dev.mana.extract.batch;
+package dev.mana.platform.webhooks;
 
 import dev.mana.platform.ApiException;
 import dev.mana.platform.ErrorCode;
