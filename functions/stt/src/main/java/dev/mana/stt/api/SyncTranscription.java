@@ -4,6 +4,7 @@ import dev.mana.platform.ApiException;
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
 import dev.mana.platform.ErrorCode;
+import dev.mana.platform.MultipartForm;
 import dev.mana.platform.audio.AudioCodecs;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.billing.Charged;

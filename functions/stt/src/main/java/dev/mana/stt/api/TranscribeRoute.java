@@ -2,6 +2,7 @@ package dev.mana.stt.api;
 
 import dev.mana.platform.ApiRequest;
 import dev.mana.platform.ApiResponse;
+import dev.mana.platform.MultipartForm;
 import dev.mana.platform.Route;
 import dev.mana.stt.service.ResponseFormat;
 import java.util.List;
