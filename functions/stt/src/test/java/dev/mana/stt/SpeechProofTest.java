@@ -2,7 +2,6 @@ package dev.mana.stt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mana.emulator.AwsEmulatorExtension;
 import dev.mana.emulator.EmulatedStack;
 import dev.mana.emulator.RepoPaths;
@@ -13,7 +12,6 @@ import dev.mana.stt.testing.MultipartBody;
 import dev.mana.stt.testing.Speech;
 import dev.mana.stt.testing.SttApi;
 import dev.mana.stt.testing.SttWorker;
-import dev.mana.stt.testing.TestModel;
 import dev.mana.stt.testing.Uploads;
 import dev.mana.stt.testing.WordErrorRate;
 import java.nio.file.Files;
@@ -27,10 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The proof: word orders the test model never trained on (infra/models/whisper-tiny-test/heldout.txt),
  * spoken by espeak-ng now, in each of the seven formats clients send, come back through every route
- * (the seed's sync route, OpenAI's route, an async job with its webhook) with the word error rate
- * the model itself reaches on them (its manifest's training.heldOutWer, measured in PyTorch by the
- * training script) plus at most 5 points: the pipeline (FFmpeg, log-mel, VAD, ONNX decoding,
- * stitching) loses nothing a user would hear. The bar is 10 % once the model is trained that far.
+ * (the seed's sync route, OpenAI's route, an async job with its webhook) with a word error rate of
+ * at most 10 %.
  */
 @ExtendWith(AwsEmulatorExtension.class)
 class SpeechProofTest {
@@ -40,14 +36,9 @@ class SpeechProofTest {
     static SttWorker worker;
     static JobStore jobs;
     static List<String> sentences;
-    static double bar;
 
     @BeforeAll
     static void start(EmulatedStack emulated) throws Exception {
-        JsonNode manifest = Json.mapper()
-                .readTree(TestModel.directory().resolve("manifest.json").toFile());
-        double trainedWer = manifest.path("training").path("heldOutWer").asDouble(1.0);
-        bar = Math.max(0.10, trainedWer + 0.05);
         stack = emulated;
         Map<String, String> env = Map.of("MANA_FETCH_ALLOW_CIDRS", "127.0.0.0/8");
         stt = new SttApi(stack, env);
@@ -59,7 +50,7 @@ class SpeechProofTest {
     }
 
     @Test
-    void heldOutSentences_inAllSevenFormats_throughEveryRoute_haveTheModelsOwnWer() throws Exception {
+    void heldOutSentences_inAllSevenFormats_throughEveryRoute_haveWerAtMost10Percent() throws Exception {
         int edits = 0;
         int words = 0;
         List<String> report = new ArrayList<>();
@@ -81,7 +72,7 @@ class SpeechProofTest {
             assertThat(receiver.received).as("one webhook per job").hasSize(Speech.Format.values().length);
         }
         double wer = edits / (double) words;
-        assertThat(wer).as(String.join("\n", report)).isLessThanOrEqualTo(bar);
+        assertThat(wer).as(String.join("\n", report)).isLessThanOrEqualTo(0.10);
     }
 
     private String transcribe(String route, String account, byte[] audio, Speech.Format format, WebhookReceiver hook)
