@@ -1,7 +1,5 @@
 package dev.mana.extract;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mana.extract.api.BatchExtractRoute;
 import dev.mana.extract.api.ExtractRoutes;
 import dev.mana.extract.api.OptionsBody;
@@ -23,8 +21,6 @@ import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.JobItems;
-import dev.mana.platform.jobs.JobOutbox;
-import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
@@ -40,11 +36,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -73,25 +65,13 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
     @Override
     public void initialize(GenericApplicationContext context) {
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "extract")) {
-            case WORKER -> registerSqs(context, WORKER, ExtractApplication::worker);
-            case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, ExtractApplication::deadLetters);
+            case WORKER -> LambdaFunctions.registerSqs(context, WORKER, ExtractApplication::worker);
+            case DEAD_LETTERS -> LambdaFunctions.registerSqs(context, DEAD_LETTERS, DeadLetters::fromEnvironment);
             case OUTBOX_SWEEP ->
-                context.registerBean(
-                        OUTBOX_SWEEP,
-                        FunctionRegistration.class,
-                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
-                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
+                LambdaFunctions.registerScheduled(
+                        context, OUTBOX_SWEEP, () -> OutboxSweep.fromEnvironment(Set.of(BatchExtractProcessor.KIND)));
             default -> LambdaFunctions.registerApi(context, "extract", ExtractApplication::api);
         }
-    }
-
-    private static void registerSqs(
-            GenericApplicationContext context, String name, Supplier<Function<SQSEvent, SQSBatchResponse>> factory) {
-        context.registerBean(
-                name,
-                FunctionRegistration.class,
-                () -> new FunctionRegistration<>(factory.get(), name)
-                        .type(FunctionTypeUtils.functionType(SQSEvent.class, SQSBatchResponse.class)));
     }
 
     /** Built once per container, at init: clients, cache, fetcher, ledger, then the routes. */
@@ -139,27 +119,6 @@ public class ExtractApplication implements ApplicationContextInitializer<Generic
                 WorkerSettings.defaults(),
                 JobWebhooks.fromEnvironment(aws));
         return new SqsJobHandler(worker, aws.sqs(), Environment.require("EXTRACT_QUEUE_URL"));
-    }
-
-    /** ExtractDeadLetterQueue's messages: each job failed and its hold released, once; its webhook told. */
-    static DeadLetters deadLetters() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
-        return new DeadLetters(
-                new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
-    }
-
-    /** Every minute: batch jobs written but never queued are failed and their holds released. */
-    static OutboxSweep outboxSweep() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        String jobsTable = Environment.require("JOBS_TABLE");
-        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
-        return new OutboxSweep(
-                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
-                Set.of(BatchExtractProcessor.KIND),
-                JobWebhooks.fromEnvironment(aws));
     }
 
     private static PageExtraction extraction(AwsClients aws) {

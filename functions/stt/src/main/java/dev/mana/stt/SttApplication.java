@@ -1,7 +1,5 @@
 package dev.mana.stt;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
@@ -13,8 +11,6 @@ import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.fetch.FetchPolicy;
 import dev.mana.platform.fetch.PageFetcher;
 import dev.mana.platform.jobs.JobItems;
-import dev.mana.platform.jobs.JobOutbox;
-import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
@@ -43,11 +39,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -68,25 +60,13 @@ public class SttApplication implements ApplicationContextInitializer<GenericAppl
     @Override
     public void initialize(GenericApplicationContext context) {
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "stt")) {
-            case WORKER -> registerSqs(context, WORKER, SttApplication::worker);
-            case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, SttApplication::deadLetters);
+            case WORKER -> LambdaFunctions.registerSqs(context, WORKER, SttApplication::worker);
+            case DEAD_LETTERS -> LambdaFunctions.registerSqs(context, DEAD_LETTERS, DeadLetters::fromEnvironment);
             case OUTBOX_SWEEP ->
-                context.registerBean(
-                        OUTBOX_SWEEP,
-                        FunctionRegistration.class,
-                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
-                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
+                LambdaFunctions.registerScheduled(
+                        context, OUTBOX_SWEEP, () -> OutboxSweep.fromEnvironment(Set.of(SttJobs.KIND)));
             default -> LambdaFunctions.registerApi(context, "stt", SttApplication::api);
         }
-    }
-
-    private static void registerSqs(
-            GenericApplicationContext context, String name, Supplier<Function<SQSEvent, SQSBatchResponse>> factory) {
-        context.registerBean(
-                name,
-                FunctionRegistration.class,
-                () -> new FunctionRegistration<>(factory.get(), name)
-                        .type(FunctionTypeUtils.functionType(SQSEvent.class, SQSBatchResponse.class)));
     }
 
     static ApiFunction api() {
@@ -137,26 +117,6 @@ public class SttApplication implements ApplicationContextInitializer<GenericAppl
     static SqsJobHandler worker() {
         var aws = AwsClients.fromEnvironment();
         return new SqsJobHandler(jobWorker(aws), aws.sqs(), Environment.require("STT_QUEUE_URL"));
-    }
-
-    static DeadLetters deadLetters() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
-        return new DeadLetters(
-                new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
-    }
-
-    /** Every minute: stt jobs written but never queued are failed and their holds released. */
-    static OutboxSweep outboxSweep() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        String jobsTable = Environment.require("JOBS_TABLE");
-        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
-        return new OutboxSweep(
-                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
-                Set.of(SttJobs.KIND),
-                JobWebhooks.fromEnvironment(aws));
     }
 
     /** The models: from S3 into the models directory first where STT_MODELS_S3 says so. */

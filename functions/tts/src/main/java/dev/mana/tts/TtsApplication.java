@@ -1,7 +1,5 @@
 package dev.mana.tts;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mana.platform.ApiFunction;
 import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
@@ -11,8 +9,6 @@ import dev.mana.platform.audio.AudioCodecs;
 import dev.mana.platform.billing.Billing;
 import dev.mana.platform.credits.CreditLedger;
 import dev.mana.platform.jobs.JobItems;
-import dev.mana.platform.jobs.JobOutbox;
-import dev.mana.platform.jobs.JobSettings;
 import dev.mana.platform.jobs.JobStore;
 import dev.mana.platform.jobs.worker.DeadLetters;
 import dev.mana.platform.jobs.worker.JobQueue;
@@ -38,11 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -73,25 +65,13 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
     @Override
     public void initialize(GenericApplicationContext context) {
         switch (Environment.get("SPRING_CLOUD_FUNCTION_DEFINITION", "tts")) {
-            case WORKER -> registerSqs(context, WORKER, TtsApplication::worker);
-            case DEAD_LETTERS -> registerSqs(context, DEAD_LETTERS, TtsApplication::deadLetters);
+            case WORKER -> LambdaFunctions.registerSqs(context, WORKER, TtsApplication::worker);
+            case DEAD_LETTERS -> LambdaFunctions.registerSqs(context, DEAD_LETTERS, DeadLetters::fromEnvironment);
             case OUTBOX_SWEEP ->
-                context.registerBean(
-                        OUTBOX_SWEEP,
-                        FunctionRegistration.class,
-                        () -> new FunctionRegistration<>(outboxSweep(), OUTBOX_SWEEP)
-                                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(OutboxSweep.class)));
+                LambdaFunctions.registerScheduled(
+                        context, OUTBOX_SWEEP, () -> OutboxSweep.fromEnvironment(Set.of(TtsJobs.KIND)));
             default -> LambdaFunctions.registerApi(context, "tts", TtsApplication::api);
         }
-    }
-
-    private static void registerSqs(
-            GenericApplicationContext context, String name, Supplier<Function<SQSEvent, SQSBatchResponse>> factory) {
-        context.registerBean(
-                name,
-                FunctionRegistration.class,
-                () -> new FunctionRegistration<>(factory.get(), name)
-                        .type(FunctionTypeUtils.functionType(SQSEvent.class, SQSBatchResponse.class)));
     }
 
     /** Built once per container, at init: engines, codecs, ledger, stores, then the routes. */
@@ -118,18 +98,6 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
         return new ApiFunction("tts", new Router(routes.all()));
     }
 
-    /** Every minute: tts jobs written but never queued (and not retried) fail, releasing their holds. */
-    static OutboxSweep outboxSweep() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        String jobsTable = Environment.require("JOBS_TABLE");
-        var store = new JobStore(dynamo, jobsTable, new CreditLedger(dynamo, Environment.require("CREDITS_TABLE")));
-        return new OutboxSweep(
-                new JobOutbox(dynamo, jobsTable, store, JobSettings.DEFAULTS),
-                Set.of(TtsJobs.KIND),
-                JobWebhooks.fromEnvironment(aws));
-    }
-
     /** The worker: TtsQueue's messages through platform's Worker and the tts processor. */
     static SqsJobHandler worker() {
         var aws = AwsClients.fromEnvironment();
@@ -145,15 +113,6 @@ public class TtsApplication implements ApplicationContextInitializer<GenericAppl
                 WorkerSettings.defaults(),
                 JobWebhooks.fromEnvironment(aws));
         return new SqsJobHandler(worker, aws.sqs(), Environment.require("TTS_QUEUE_URL"));
-    }
-
-    /** TtsDeadLetterQueue's messages: each job failed and its hold released, once; its webhook told. */
-    static DeadLetters deadLetters() {
-        var aws = AwsClients.fromEnvironment();
-        var dynamo = aws.dynamoDb();
-        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
-        return new DeadLetters(
-                new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
     }
 
     static SpeechEngines engines(AwsClients aws) {

@@ -93,13 +93,15 @@ class LocalRuntimeConfigIT {
                             "From the environment, over template.yaml: MANA_FETCH_ALLOW_CIDRS, MANA_SEARCH_SEARXNG_URL");
 
             // The seed's kind of request: "google" is a SearXNG engine, passed to the configured instance.
+            // A query of its own: the runtime's stack (and its search cache) outlives a run.
+            String query = "tides" + java.util.UUID.randomUUID().toString().substring(0, 8);
             var search = post(
                     runtime.port,
                     "/v1/search",
                     key,
                     Json.write(Map.of(
                             "query",
-                            "tides",
+                            query,
                             "options",
                             Map.of("categories", List.of("general"), "engines", List.of("google"), "limit", 10))));
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
@@ -107,7 +109,7 @@ class LocalRuntimeConfigIT {
             assertThat(searxngQueries)
                     .singleElement()
                     .asString()
-                    .contains("q=tides")
+                    .contains("q=" + query)
                     .contains("format=json")
                     .contains("engines=google");
             var engines = http.send(

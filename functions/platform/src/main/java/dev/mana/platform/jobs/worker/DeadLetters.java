@@ -6,8 +6,10 @@ import dev.mana.platform.AwsClients;
 import dev.mana.platform.Environment;
 import dev.mana.platform.Log;
 import dev.mana.platform.credits.CreditLedger;
+import dev.mana.platform.jobs.Claim;
 import dev.mana.platform.jobs.Job;
 import dev.mana.platform.jobs.JobStore;
+import dev.mana.platform.webhooks.JobWebhooks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -26,6 +28,15 @@ public final class DeadLetters implements Function<SQSEvent, SQSBatchResponse> {
     private final JobStore store;
     private final Consumer<Job> onEnd;
 
+    /** As deployed: the jobs and credits tables and the job webhooks from the environment. */
+    public static DeadLetters fromEnvironment() {
+        var aws = AwsClients.fromEnvironment();
+        var dynamo = aws.dynamoDb();
+        var ledger = new CreditLedger(dynamo, Environment.require("CREDITS_TABLE"));
+        return new DeadLetters(
+                new JobStore(dynamo, Environment.require("JOBS_TABLE"), ledger), JobWebhooks.fromEnvironment(aws));
+    }
+
     public DeadLetters(JobStore store, Consumer<Job> onEnd) {
         this.store = store;
         this.onEnd = onEnd == null ? job -> {} : onEnd;
@@ -36,7 +47,7 @@ public final class DeadLetters implements Function<SQSEvent, SQSBatchResponse> {
         var message = JobMessage.parse(body);
         if (message.isEmpty()) return true;
         var claim = store.start(message.get().jobId(), WORKER_ID, Duration.ofMinutes(1));
-        if (!claim.mayWork()) return claim.outcome() != dev.mana.platform.jobs.Claim.Outcome.BUSY;
+        if (!claim.mayWork()) return claim.outcome() != Claim.Outcome.BUSY;
         var problem = PermanentFailure.problem(
                 "job_failed", 500, "The job failed repeatedly and was given up; its credits were released.");
         if (store.fail(claim.job(), problem)) {
